@@ -1,0 +1,19 @@
+import { z } from 'zod';
+
+/**
+ * Typed audit events. `data` holds names of fields, codes and counts: never a value of
+ * personal data. Adding a type is additive; changing a type's shape needs a new type.
+ */
+export const auditEventData = {
+  'command.applied': z.object({ command: z.string(), fields: z.array(z.string()) }).strict(),
+  'auth.login.succeeded': z.object({}).strict(),
+  'auth.login.failed': z.object({ reason: z.enum(['unknown_account', 'bad_password', 'inactive']) }).strict(),
+  'auth.logout': z.object({}).strict(),
+  'access.denied': z.object({ action: z.string() }).strict(),
+  'job.dead': z.object({ kind: z.string(), attempts: z.number().int() }).strict(),
+  'job.retried': z.object({ kind: z.string() }).strict(),
+  'backup.restored': z.object({ rows: z.number().int(), sourceMigration: z.string() }).strict(),
+} as const;
+
+export type AuditEventType = keyof typeof auditEventData;
+export type AuditEventData<T extends AuditEventType> = z.infer<(typeof auditEventData)[T]>;

@@ -1,0 +1,31 @@
+import { IntlMessageFormat } from 'intl-messageformat';
+import en from './catalogues/en.json' with { type: 'json' };
+import fr from './catalogues/fr.json' with { type: 'json' };
+import bm from './catalogues/bm.json' with { type: 'json' };
+import { DEFAULT_LOCALE, type Locale } from './locales.ts';
+
+export type MessageKey = keyof typeof fr;
+export type MessageValues = Record<string, string | number | Date>;
+
+export const catalogues: Record<Locale, Record<string, string>> = { fr, en, bm };
+
+/**
+ * ICU locale used for number, date and plural rules. Bambara has no CLDR plural data in
+ * every runtime; its plural rules are the same as French "other" for our messages.
+ */
+const icuLocale: Record<Locale, string> = { fr: 'fr-ML', en: 'en', bm: 'bm' };
+
+const cache = new Map<string, IntlMessageFormat>();
+
+/** Translates a key with ICU MessageFormat; falls back to French, then to the key itself. */
+export function translate(locale: Locale, key: MessageKey | string, values?: MessageValues): string {
+  const source = catalogues[locale][key] ?? catalogues[DEFAULT_LOCALE][key];
+  if (source === undefined) return key;
+  const cacheKey = `${locale}\u0000${key}`;
+  let format = cache.get(cacheKey);
+  if (!format) {
+    format = new IntlMessageFormat(source, icuLocale[locale]);
+    cache.set(cacheKey, format);
+  }
+  return String(format.format(values));
+}

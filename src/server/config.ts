@@ -1,0 +1,62 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { LOCALES, type Locale } from '../domain/i18n/locales.ts';
+
+/**
+ * Every setting comes from the environment so that a ministry IT team configures Sira
+ * the same way on any machine. Defaults run the embedded database on localhost.
+ */
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_URL: z.string().url().optional(),
+  SIRA_DATA_DIR: z.string().min(1).default('./data'),
+  SIRA_LOCALE: z.enum(LOCALES).default('fr'),
+  SIRA_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SIRA_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(256 * 1024),
+  SIRA_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(30),
+  SIRA_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(12),
+  SIRA_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  SIRA_JOB_POLL_MS: z.coerce.number().int().min(50).default(1000),
+  SIRA_WEB_DIR: z.string().optional(),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  locale: Locale;
+  logLevel: string;
+  bodyLimitBytes: number;
+  sessionIdleMs: number;
+  sessionAbsoluteMs: number;
+  trustProxy: boolean;
+  jobPollMs: number;
+  webDir: string;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: path.resolve(e.SIRA_DATA_DIR),
+    locale: e.SIRA_LOCALE,
+    logLevel: e.SIRA_LOG_LEVEL,
+    bodyLimitBytes: e.SIRA_BODY_LIMIT_BYTES,
+    sessionIdleMs: e.SIRA_SESSION_IDLE_MINUTES * 60_000,
+    sessionAbsoluteMs: e.SIRA_SESSION_ABSOLUTE_HOURS * 3_600_000,
+    trustProxy: e.SIRA_TRUST_PROXY === 'true',
+    jobPollMs: e.SIRA_JOB_POLL_MS,
+    webDir: path.resolve(e.SIRA_WEB_DIR ?? path.join(import.meta.dirname, '../../dist/web')),
+  };
+}

@@ -1,0 +1,8 @@
+import type { SQL } from 'drizzle-orm';
+import type { DbOrTx } from './client.ts';
+
+/** Raw SQL rows on either backend: both drivers answer `{ rows }`, Drizzle's common type does not say so. */
+export async function queryRows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}

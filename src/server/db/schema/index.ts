@@ -1,0 +1,5 @@
+export * from './organisations.ts';
+export * from './identity.ts';
+export * from './commands.ts';
+export * from './audit.ts';
+export * from './jobs.ts';

@@ -1,0 +1,25 @@
+import type { SessionTimeouts } from '../identity/sessions.ts';
+import { purgeSessions } from '../identity/sessions.ts';
+import { enqueueJob } from './queue.ts';
+import type { JobHandler } from './worker.ts';
+import type { DbOrTx } from '../db/client.ts';
+
+const DAY_MS = 86_400_000;
+
+/** The job kinds Sira runs. Features add theirs here (referral deadlines, retention…). */
+export function builtInJobHandlers(timeouts: SessionTimeouts): Map<string, JobHandler> {
+  return new Map<string, JobHandler>([
+    [
+      'sessions.purge',
+      async ({ db }) => {
+        await purgeSessions(db, timeouts);
+        return { rescheduleAt: new Date(Date.now() + DAY_MS) };
+      },
+    ],
+  ]);
+}
+
+/** Recurring jobs exist once; calling this at every start-up is harmless. */
+export async function ensureRecurringJobs(db: DbOrTx): Promise<void> {
+  await enqueueJob(db, { kind: 'sessions.purge', dedupeKey: 'sessions.purge', runAt: new Date(Date.now() + 60_000) });
+}

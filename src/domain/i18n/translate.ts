@@ -24,7 +24,7 @@ export function translate(locale: Locale, key: MessageKey | string, values?: Mes
   const cacheKey = `${locale}\u0000${key}`;
   let format = cache.get(cacheKey);
   if (!format) {
-    format = new IntlMessageFormat(source, icuLocale[locale]);
+    format = new IntlMessageFormat(source, icuLocale[locale], undefined, { ignoreTag: true });
     cache.set(cacheKey, format);
   }
   return String(format.format(values));

@@ -44,7 +44,7 @@ function inputHash(name: string, input: unknown): string {
 export async function runCommand(db: Db, registry: CommandRegistry, req: RunCommandRequest): Promise<CommandReceipt> {
   const def = registry.get(req.name);
   if (!def) throw new SiraError('UNKNOWN_COMMAND');
-  const parsed = def.input.safeParse(req.input);
+  const parsed = def.input.safeParse(req.input, { reportInput: true });
   if (!parsed.success) throw zodToSiraError(parsed.error, 'input');
   const input = parsed.data;
   const hash = inputHash(def.name, input);

@@ -1,7 +1,11 @@
 import type { z } from 'zod';
 import { type ErrorDetail, SiraError } from '../../domain/errors/catalogue.ts';
 
-/** Maps zod issues onto stable, translatable detail codes (`validation.<code>`). */
+/**
+ * Maps zod issues onto stable, translatable detail codes (`validation.<code>`). Parse with
+ * `reportInput: true` so a missing value can be told from a wrong one; the input values
+ * themselves never leave this function.
+ */
 export function zodToSiraError(error: z.ZodError, prefix?: string): SiraError {
   const details: ErrorDetail[] = [];
   for (const issue of error.issues) {

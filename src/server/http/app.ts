@@ -38,18 +38,15 @@ export interface AppOptions {
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { config, database, registry } = options;
+  // Paths and status only: no query string, no headers, no bodies (they may hold personal data).
+  const serializers = {
+    req: (req: { method: string; url: string; id: string }) => ({ method: req.method, path: req.url.split('?')[0], id: req.id }),
+    res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+  };
+  const logger =
+    options.logger === false ? false : { level: config.logLevel, ...(typeof options.logger === 'object' ? options.logger : {}), serializers };
   const app = Fastify({
-    logger:
-      options.logger === undefined
-        ? {
-            level: config.logLevel,
-            // Paths and status only: no query string, no headers, no bodies (they may hold personal data).
-            serializers: {
-              req: (req: { method: string; url: string; id: string }) => ({ method: req.method, path: req.url.split('?')[0], id: req.id }),
-              res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-            },
-          }
-        : options.logger,
+    logger,
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
     requestIdHeader: 'x-request-id',

@@ -6,7 +6,7 @@ import { zodToSiraError } from '../commands/validation.ts';
 export const validatorCompiler: FastifySchemaCompiler<z.ZodType> =
   ({ schema, httpPart }) =>
   (data) => {
-    const result = schema.safeParse(data);
+    const result = schema.safeParse(data, { reportInput: true });
     if (result.success) return { value: result.data };
     return { error: zodToSiraError(result.error, httpPart === 'body' ? undefined : httpPart) };
   };

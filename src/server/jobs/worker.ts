@@ -7,6 +7,7 @@ import { appendAudit } from '../audit/append.ts';
 import type { Db } from '../db/client.ts';
 import { jobs } from '../db/schema/index.ts';
 import { queryRows } from '../db/rows.ts';
+import { sqlState } from '../db/errors.ts';
 import { type JobRow, enqueueJob } from './queue.ts';
 
 export interface JobHandlerContext {
@@ -55,7 +56,7 @@ export class JobWorker {
     this.timer = setTimeout(() => {
       this.running = this.drain()
         .then(() => undefined)
-        .catch((err: Error) => this.options.logger?.error({ err: { type: err.name, message: err.message } }, 'job worker poll failed'))
+        .catch((err: Error) => this.options.logger?.error({ err: { type: err.name, sqlState: sqlState(err) } }, 'job worker poll failed'))
         .finally(() => this.schedule(this.options.pollMs));
     }, delay);
   }

@@ -1,0 +1,49 @@
+import { Writable } from 'node:stream';
+import { v4 as uuidv4 } from 'uuid';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildRegistry } from '../../src/server/commands/registry.ts';
+import { loadConfig } from '../../src/server/config.ts';
+import { buildApp } from '../../src/server/http/app.ts';
+import type { FastifyInstance } from 'fastify';
+import { BACKEND, type TestDatabase, createTestDatabase } from '../support/database.ts';
+import { systemCommand } from '../support/app.ts';
+
+/** Logs go to files ministry IT teams copy around: they must never hold personal data. */
+describe(`logs on ${BACKEND}`, () => {
+  let database: TestDatabase;
+  let app: FastifyInstance;
+  let logs = '';
+  const email = 'mariam.kone.synthetic@example.org';
+  const displayName = 'Mariam Synthétique Koné';
+  const password = 'a very secret passphrase';
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    const stream = new Writable({ write: (chunk, _enc, done) => ((logs += chunk.toString()), done()) });
+    const config = loadConfig({ SIRA_WEB_DIR: '/nonexistent', SIRA_LOG_LEVEL: 'trace' });
+    const registry = buildRegistry();
+    app = await buildApp({ config, database, registry, version: 'test', logger: { level: 'trace', stream } });
+    const organisationId = uuidv4();
+    await systemCommand({ database, registry }, 'organisation.create', { organisationId, name: 'Organisation (démo)', type: 'ngo', country: 'ML', regionPcodes: [] });
+    await systemCommand({ database, registry }, 'user.create', { userId: uuidv4(), email, displayName, password, organisationId, roles: ['system_admin'] });
+  });
+  afterAll(async () => {
+    await app.close();
+    await database.destroy();
+  });
+
+  it('hold request ids, paths and statuses, but no email, name, password, cookie or query string', async () => {
+    const login = await app.inject({ method: 'POST', url: `/api/auth/login?email=${encodeURIComponent(email)}`, payload: { email, password } });
+    expect(login.statusCode).toBe(200);
+    const cookie = `sira_session=${login.cookies.find((c) => c.name === 'sira_session')!.value}`;
+    await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password: 'wrong wrong wrong' } });
+    await app.inject({ method: 'POST', url: '/api/commands/user.create', headers: { cookie, 'x-csrf-token': (login.json() as { csrfToken: string }).csrfToken }, payload: { id: uuidv4(), input: { email, displayName } } });
+    await app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie, 'x-request-id': 'trace-me-12345' } });
+
+    expect(logs).toContain('trace-me-12345');
+    expect(logs).toContain('"path":"/api/auth/login"');
+    for (const secret of [email, encodeURIComponent(email), displayName, password, 'wrong wrong wrong', cookie.split('=')[1]!]) {
+      expect(logs, secret).not.toContain(secret);
+    }
+  });
+});

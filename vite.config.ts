@@ -1,0 +1,62 @@
+import { fileURLToPath } from 'node:url';
+import { IntlMessageFormat } from 'intl-messageformat';
+import { type Plugin, defineConfig } from 'vite';
+
+const webRoot = fileURLToPath(new URL('./src/web', import.meta.url));
+const outDir = fileURLToPath(new URL('./dist/web', import.meta.url));
+const CATALOGUE = /[/\\]src[/\\]domain[/\\]i18n[/\\]catalogues[/\\](\w+)\.json$/;
+
+/**
+ * Phones on 2G should not download what they never run. The shared catalogues reach the
+ * browser pre-parsed into ICU message ASTs, so the ICU parser (about 9 kB gzipped) is swapped
+ * for formatjs's documented `no-parser` build; IntlMessageFormat formats ASTs the same way as
+ * strings. The CLI's messages are dropped. A malformed message now fails the build, not a page.
+ */
+function precompiledCatalogues(): Plugin {
+  return {
+    name: 'sira:precompiled-catalogues',
+    enforce: 'pre',
+    transform(code, id) {
+      const match = CATALOGUE.exec(id.split('?')[0] ?? '');
+      if (!match) return null;
+      // The locale only steers date-skeleton hour cycles, which no message uses.
+      const locale = match[1] ?? 'fr';
+      const messages = JSON.parse(code) as Record<string, string>;
+      const compiled: Record<string, unknown> = {};
+      for (const [key, message] of Object.entries(messages)) {
+        if (key.startsWith('cli.')) continue;
+        try {
+          compiled[key] = new IntlMessageFormat(message, locale).getAst();
+        } catch (err) {
+          throw new Error(`${locale}.json: message "${key}" is not valid ICU MessageFormat: ${(err as Error).message}`);
+        }
+      }
+      return { code: JSON.stringify(compiled), map: null };
+    },
+  };
+}
+
+export default defineConfig({
+  root: webRoot,
+  // Absolute asset URLs: the server answers any deep link with index.html.
+  base: '/',
+  plugins: [precompiledCatalogues()],
+  resolve: {
+    alias: [{ find: /^@formatjs\/icu-messageformat-parser$/, replacement: '@formatjs/icu-messageformat-parser/no-parser.js' }],
+  },
+  // Vite 8 compiles TS/JSX with Oxc; point the automatic runtime at Preact (no React, no plugin).
+  oxc: {
+    jsx: { runtime: 'automatic', importSource: 'preact' },
+  },
+  build: {
+    outDir,
+    emptyOutDir: true,
+    // Android Go phones run recent Chromium; es2020 keeps the output small without polyfills.
+    target: 'es2020',
+    reportCompressedSize: true,
+  },
+  server: {
+    // `npm run dev:web` talks to a locally running server for the API.
+    proxy: { '/api': 'http://127.0.0.1:3000' },
+  },
+});

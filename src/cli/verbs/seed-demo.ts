@@ -1,0 +1,37 @@
+import { SYSTEM_CLI } from '../../domain/identity/actor.ts';
+import { buildRegistry } from '../../server/commands/registry.ts';
+import { runCommand } from '../../server/commands/run.ts';
+import { EXIT, type Verb, parseVerbArgs, withDatabase } from '../context.ts';
+import { DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_USERS, demoEmail } from '../demo-data.ts';
+import { stableId } from '../ids.ts';
+
+/**
+ * `seed-demo`: fictional organisations and accounts, created through the real commands.
+ * Ids and command ids derive from fixed names, so a second run replays every command and
+ * changes nothing.
+ */
+export const seedDemo: Verb = async (ctx, args) => {
+  parseVerbArgs(args, {});
+  await withDatabase(ctx, { migrate: true }, async (db) => {
+    const registry = buildRegistry();
+    const run = (name: string, key: string, input: unknown) =>
+      runCommand(db, registry, { name, commandId: stableId(`demo:command:${name}:${key}`), input, actor: SYSTEM_CLI, requestId: 'cli-seed-demo', locale: ctx.config.locale });
+    for (const o of DEMO_ORGANISATIONS) {
+      const { key, ...fields } = o;
+      await run('organisation.create', key, { organisationId: stableId(`demo:organisation:${key}`), ...fields });
+    }
+    for (const u of DEMO_USERS) {
+      await run('user.create', u.key, {
+        userId: stableId(`demo:user:${u.key}`),
+        email: demoEmail(u),
+        displayName: u.displayName,
+        password: DEMO_PASSWORD,
+        organisationId: stableId(`demo:organisation:${u.organisation}`),
+        roles: u.roles,
+        locale: u.locale,
+      });
+    }
+  });
+  ctx.out(ctx.t('cli.seed.done', { organisations: DEMO_ORGANISATIONS.length, users: DEMO_USERS.length, password: DEMO_PASSWORD }));
+  return EXIT.ok;
+};

@@ -1,0 +1,95 @@
+/**
+ * `npm run bench`: measures cold start, command throughput (HTTP against direct SQL, on the
+ * embedded database and, when SIRA_BENCH_DATABASE_URL is set, on PostgreSQL) and password
+ * hashing, prints the figures and writes them into BENCHMARKS.md. Nothing here passes or
+ * fails on a number; the run fails only if the server does not work.
+ *
+ * Optional environment:
+ *   SIRA_BENCH_DATABASE_URL  a PostgreSQL server the run may create (and drop) a database on
+ *   SIRA_BENCH_COMMANDS      operations per throughput phase (default 500, at most 5000)
+ *   SIRA_BENCH_RUNS          cold starts per case (default 5, at most 20)
+ *   SIRA_BENCH_NO_WRITE=1    print only, leave BENCHMARKS.md alone
+ */
+import path from 'node:path';
+import { benchColdStart } from './cold-start.ts';
+import { type ThroughputResult, benchCommandThroughput } from './command-throughput.ts';
+import { REPO_ROOT, loadAverage, machineInfo } from './machine.ts';
+import { benchPasswordHash } from './password-hash.ts';
+import { busy, renderReport, writeReport } from './report.ts';
+import { fmtMs } from './stats.ts';
+
+/** The whole run is abandoned past this: figures are only written when everything finished. */
+const RUN_TIMEOUT_MS = 10 * 60_000;
+
+function intFromEnv(name: string, fallback: number, max: number): number {
+  const raw = process.env[name];
+  if (!raw) return fallback;
+  const n = Number.parseInt(raw, 10);
+  if (!Number.isInteger(n) || n < 1 || n > max) throw new Error(`${name} must be an integer from 1 to ${max}`);
+  return n;
+}
+
+async function main(): Promise<void> {
+  const watchdog = setTimeout(() => {
+    console.error(`benchmark exceeded ${RUN_TIMEOUT_MS / 60_000} minutes; nothing written`);
+    process.exit(1);
+  }, RUN_TIMEOUT_MS);
+  watchdog.unref();
+
+  const startedAt = new Date();
+  const t0 = performance.now();
+  const n = intFromEnv('SIRA_BENCH_COMMANDS', 500, 5000);
+  const runs = intFromEnv('SIRA_BENCH_RUNS', 5, 20);
+  const concurrency = 8;
+  const warmup = 25;
+  const log = (line: string) => console.log(line);
+
+  const machine = machineInfo();
+  const loadStart = loadAverage();
+  log(`Sira benchmarks, ${startedAt.toISOString()}`);
+  log(`${machine.cpuModel}, ${machine.cores} cores, ${machine.memoryGiB} GiB, ${machine.os}, Node ${machine.node}, commit ${machine.commit}`);
+  log(`load average (1 min): ${loadStart.toFixed(2)}`);
+  if (busy({ load: { start: loadStart, end: 0 }, machine })) log('warning: the machine is busy; figures will be lower and noisier than on an idle one');
+
+  log('\nPassword hashing (argon2id)');
+  const passwordHash = await benchPasswordHash(5);
+  log(`  hashPassword: median ${fmtMs(passwordHash.medianMs)} ms (min ${fmtMs(passwordHash.minMs)}, max ${fmtMs(passwordHash.maxMs)})`);
+
+  log(`\nCold start to first /healthz 200, embedded database, ${runs} runs per case`);
+  const coldStart = await benchColdStart(runs, log);
+  log(`  fresh folder:    median ${fmtMs(coldStart.fresh.medianMs)} ms (min ${fmtMs(coldStart.fresh.minMs)}, max ${fmtMs(coldStart.fresh.maxMs)})`);
+  log(`  existing folder: median ${fmtMs(coldStart.existing.medianMs)} ms (min ${fmtMs(coldStart.existing.minMs)}, max ${fmtMs(coldStart.existing.maxMs)})`);
+  log(`  node+tsx floor:  median ${fmtMs(coldStart.processFloor.medianMs)} ms; SIGTERM to exit median ${fmtMs(coldStart.stop.medianMs)} ms`);
+
+  const throughput: ThroughputResult[] = [];
+  const skipped: string[] = [];
+  const backends: Array<'pglite' | 'postgres'> = ['pglite'];
+  if (process.env.SIRA_BENCH_DATABASE_URL) backends.push('postgres');
+  else skipped.push('PostgreSQL (SIRA_BENCH_DATABASE_URL was not set).');
+  for (const kind of backends) {
+    log(`\nCommand throughput, ${kind}: ${n} organisation.create per phase, sequential and ${concurrency} concurrent`);
+    const t = await benchCommandThroughput(kind, { n, concurrency, warmup, log });
+    log(`  HTTP / direct: ${(t.http.sequential.perSecond / t.direct.sequential.perSecond).toFixed(2)} sequential, ${(t.http.concurrent.perSecond / t.direct.concurrent.perSecond).toFixed(2)} concurrent`);
+    throughput.push(t);
+  }
+
+  const durationMs = performance.now() - t0;
+  const load = { start: loadStart, end: loadAverage() };
+  log(`\nload average (1 min) after the run: ${load.end.toFixed(2)}`);
+  const section = renderReport({ startedAt, durationMs, machine, load, coldStart, passwordHash, throughput, skipped });
+  if (process.env.SIRA_BENCH_NO_WRITE === '1') {
+    log(`\n${section}`);
+  } else {
+    const file = path.join(REPO_ROOT, 'BENCHMARKS.md');
+    writeReport(file, section);
+    log(`\nWrote ${path.relative(process.cwd(), file) || file} (${(durationMs / 1000).toFixed(0)} s)`);
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (err: Error) => {
+    console.error(err.stack ?? err.message);
+    process.exit(1);
+  },
+);

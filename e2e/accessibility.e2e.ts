@@ -1,26 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { DESKTOP, PHONE, launchBrowser, openApp, seriousAccessibilityViolations, signInThroughForm } from './support/browser.ts';
-import { type E2eServer, startE2eServer } from './support/server.ts';
+import { describe, expect, it } from 'vitest';
+import { DESKTOP, PHONE, openApp, seriousAccessibilityViolations, signInThroughForm } from './support/browser.ts';
+import { useE2eEnvironment } from './support/environment.ts';
 
-let server: E2eServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startE2eServer(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = useE2eEnvironment();
 
 describe('accessibility (axe-core: no serious or critical violation)', () => {
   for (const [name, viewport] of [['phone', PHONE], ['desktop', DESKTOP]] as const) {
     it(`login page, on a ${name}, also once an error is shown`, async () => {
-      const { context, page } = await openApp(browser, server.url, viewport);
+      const { context, page } = await openApp(env.browser, env.server.url, viewport);
       expect(await seriousAccessibilityViolations(page)).toEqual([]);
-      await signInThroughForm(page, server.user.email, 'not the right password');
+      await signInThroughForm(page, env.server.user.email, 'not the right password');
       await page.getByRole('alert').filter({ hasText: 'Adresse e-mail ou mot de passe incorrect.' }).waitFor();
       expect(await seriousAccessibilityViolations(page)).toEqual([]);
       await context.close();
@@ -28,7 +17,7 @@ describe('accessibility (axe-core: no serious or critical violation)', () => {
   }
 
   it('login page in Bambara', async () => {
-    const { context, page } = await openApp(browser, server.url);
+    const { context, page } = await openApp(env.browser, env.server.url);
     await page.getByRole('button', { name: 'Bamanankan' }).click();
     await page.getByLabel('Gundodaɲɛ').waitFor();
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
@@ -36,15 +25,15 @@ describe('accessibility (axe-core: no serious or critical violation)', () => {
   });
 
   it('home page', async () => {
-    const { context, page } = await openApp(browser, server.url);
-    await signInThroughForm(page, server.user.email, server.user.password);
-    await page.getByRole('heading', { name: `Bonjour, ${server.user.displayName}` }).waitFor();
+    const { context, page } = await openApp(env.browser, env.server.url);
+    await signInThroughForm(page, env.server.user.email, env.server.user.password);
+    await page.getByRole('heading', { name: `Bonjour, ${env.server.user.displayName}` }).waitFor();
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await context.close();
   });
 
   it('the skip link is the first stop and moves focus to the content', async () => {
-    const { context, page } = await openApp(browser, server.url);
+    const { context, page } = await openApp(env.browser, env.server.url);
     await page.keyboard.press('Tab');
     const skip = page.getByRole('link', { name: 'Aller au contenu' });
     expect(await skip.evaluate((el) => el === document.activeElement)).toBe(true);

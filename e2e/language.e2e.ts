@@ -1,23 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { htmlLang, launchBrowser, openApp, signInThroughForm } from './support/browser.ts';
-import { type E2eServer, startE2eServer } from './support/server.ts';
+import { describe, expect, it } from 'vitest';
+import { htmlLang, openApp, signInThroughForm } from './support/browser.ts';
+import { useE2eEnvironment } from './support/environment.ts';
 
-let server: E2eServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startE2eServer(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = useE2eEnvironment();
 
 describe('language', () => {
   it('switches to English then Bambara, sets <html lang>, and keeps the choice across a reload', async () => {
-    const { context, page } = await openApp(browser, server.url);
+    const { context, page } = await openApp(env.browser, env.server.url);
     await page.getByRole('button', { name: 'English' }).click();
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Sign in');
     expect(await page.getByLabel('Email address').isVisible()).toBe(true);
@@ -40,21 +29,21 @@ describe('language', () => {
   });
 
   it('asks the server to answer in the chosen language', async () => {
-    const { context, page } = await openApp(browser, server.url);
+    const { context, page } = await openApp(env.browser, env.server.url);
     await page.getByRole('button', { name: 'Bamanankan' }).click();
     const request = page.waitForRequest('**/api/auth/login');
-    await signInThroughForm(page, server.user.email, 'not the right password', { email: 'Imɛli', password: 'Gundodaɲɛ', submit: 'Don' });
+    await signInThroughForm(page, env.server.user.email, 'not the right password', { email: 'Imɛli', password: 'Gundodaɲɛ', submit: 'Don' });
     expect((await request).headers()['accept-language']).toBe('bm');
     await page.getByRole('alert').filter({ hasText: 'Imɛli walima gundodaɲɛ man ɲi.' }).waitFor();
     await context.close();
   });
 
   it('follows the signed-in user’s language, and gives the device its own back after sign-out', async () => {
-    const { context, page } = await openApp(browser, server.url);
+    const { context, page } = await openApp(env.browser, env.server.url);
     await page.getByRole('button', { name: 'English' }).click();
-    await signInThroughForm(page, server.user.email, server.user.password, { email: 'Email address', password: 'Password', submit: 'Sign in' });
+    await signInThroughForm(page, env.server.user.email, env.server.user.password, { email: 'Email address', password: 'Password', submit: 'Sign in' });
     // The user's account says French.
-    await page.getByRole('heading', { name: `Bonjour, ${server.user.displayName}` }).waitFor();
+    await page.getByRole('heading', { name: `Bonjour, ${env.server.user.displayName}` }).waitFor();
     await expect(htmlLang(page)).resolves.toBe('fr');
 
     await page.getByRole('button', { name: 'Se déconnecter' }).click();

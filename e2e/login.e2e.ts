@@ -1,23 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { DESKTOP, MIN_TOUCH_PX, PHONE, height, htmlLang, launchBrowser, openApp, signInThroughForm } from './support/browser.ts';
-import { type E2eServer, startE2eServer } from './support/server.ts';
+import { describe, expect, it } from 'vitest';
+import { DESKTOP, MIN_TOUCH_PX, PHONE, height, htmlLang, openApp, signInThroughForm } from './support/browser.ts';
+import { useE2eEnvironment } from './support/environment.ts';
 
-let server: E2eServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startE2eServer(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = useE2eEnvironment();
 
 describe('login page', () => {
   it('is in French on a phone (360×640), fits the screen, and has 44 px touch targets', async () => {
-    const { context, page } = await openApp(browser, server.url, PHONE);
+    const { context, page } = await openApp(env.browser, env.server.url, PHONE);
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Connexion');
     await expect(htmlLang(page)).resolves.toBe('fr');
     await expect(page.getByLabel('Adresse e-mail').getAttribute('autocomplete')).resolves.toBe('username');
@@ -44,7 +33,7 @@ describe('login page', () => {
   });
 
   it('is in French on a desktop (1280×800), with the form kept to a readable width', async () => {
-    const { context, page } = await openApp(browser, server.url, DESKTOP);
+    const { context, page } = await openApp(env.browser, env.server.url, DESKTOP);
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Connexion');
     await expect(htmlLang(page)).resolves.toBe('fr');
     expect(await page.getByLabel('Adresse e-mail').isVisible()).toBe(true);
@@ -56,22 +45,22 @@ describe('login page', () => {
   });
 
   it('shows the server’s French message on a wrong password, and changes nothing', async () => {
-    const { context, page } = await openApp(browser, server.url);
-    await signInThroughForm(page, server.user.email, 'not the right password');
+    const { context, page } = await openApp(env.browser, env.server.url);
+    await signInThroughForm(page, env.server.user.email, 'not the right password');
     const alert = page.getByRole('alert').filter({ hasText: 'Adresse e-mail ou mot de passe incorrect.' });
     await alert.waitFor();
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Connexion');
-    await expect(page.getByLabel('Adresse e-mail').inputValue()).resolves.toBe(server.user.email);
+    await expect(page.getByLabel('Adresse e-mail').inputValue()).resolves.toBe(env.server.user.email);
     // The password is emptied and focused, ready to be typed again.
     await expect(page.getByLabel('Mot de passe').inputValue()).resolves.toBe('');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('password');
     expect((await context.cookies()).map((c) => c.name)).not.toContain('sira_session');
-    expect((await context.request.get(`${server.url}/api/auth/me`)).status()).toBe(401);
+    expect((await context.request.get(`${env.server.url}/api/auth/me`)).status()).toBe(401);
     await context.close();
   });
 
   it('flags empty fields next to them without calling the server', async () => {
-    const { context, page } = await openApp(browser, server.url);
+    const { context, page } = await openApp(env.browser, env.server.url);
     let calls = 0;
     await page.route('**/api/auth/login', (route) => {
       calls++;
@@ -88,26 +77,26 @@ describe('login page', () => {
   });
 
   it('disables the submit button while signing in', async () => {
-    const { context, page } = await openApp(browser, server.url);
+    const { context, page } = await openApp(env.browser, env.server.url);
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
     await page.route('**/api/auth/login', async (route) => {
       await held;
       await route.continue();
     });
-    await signInThroughForm(page, server.user.email, server.user.password);
+    await signInThroughForm(page, env.server.user.email, env.server.user.password);
     const busy = page.getByRole('button', { name: 'Connexion…' });
     await busy.waitFor();
     expect(await busy.isDisabled()).toBe(true);
     release();
-    await page.getByRole('heading', { name: `Bonjour, ${server.user.displayName}` }).waitFor();
+    await page.getByRole('heading', { name: `Bonjour, ${env.server.user.displayName}` }).waitFor();
     await context.close();
   });
 
   it('says the server is not answering when the network fails', async () => {
-    const { context, page } = await openApp(browser, server.url);
+    const { context, page } = await openApp(env.browser, env.server.url);
     await page.route('**/api/auth/login', (route) => route.abort('internetdisconnected'));
-    await signInThroughForm(page, server.user.email, server.user.password);
+    await signInThroughForm(page, env.server.user.email, env.server.user.password);
     await page.getByRole('alert').filter({ hasText: 'Le serveur ne répond pas. Vérifiez la connexion puis réessayez.' }).waitFor();
     expect(await page.getByRole('button', { name: 'Se connecter' }).isEnabled()).toBe(true);
     await context.close();

@@ -1,28 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { MIN_TOUCH_PX, height, launchBrowser, openApp, signInThroughForm } from './support/browser.ts';
-import { type E2eServer, startE2eServer } from './support/server.ts';
+import { describe, expect, it } from 'vitest';
+import { MIN_TOUCH_PX, height, openApp, signInThroughForm } from './support/browser.ts';
+import { useE2eEnvironment } from './support/environment.ts';
 
-let server: E2eServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startE2eServer(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = useE2eEnvironment();
 
 describe('session', () => {
   it('signs in to the welcome page, keeps the session across a reload, and signs out to the login page', async () => {
-    const { context, page } = await openApp(browser, server.url);
-    await signInThroughForm(page, server.user.email, server.user.password);
+    const { context, page } = await openApp(env.browser, env.server.url);
+    await signInThroughForm(page, env.server.user.email, env.server.user.password);
 
-    const welcome = page.getByRole('heading', { level: 1, name: `Bonjour, ${server.user.displayName}` });
+    const welcome = page.getByRole('heading', { level: 1, name: `Bonjour, ${env.server.user.displayName}` });
     await welcome.waitFor();
-    expect(await page.getByText(`Organisation : ${server.user.organisationName}`).isVisible()).toBe(true);
+    expect(await page.getByText(`Organisation : ${env.server.user.organisationName}`).isVisible()).toBe(true);
     // Focus follows the page change, so a screen reader announces where the person now is.
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('home-title');
     const cookie = (await context.cookies()).find((c) => c.name === 'sira_session');
@@ -32,13 +21,13 @@ describe('session', () => {
 
     await page.reload();
     await welcome.waitFor();
-    expect(await page.getByText(`Organisation : ${server.user.organisationName}`).isVisible()).toBe(true);
+    expect(await page.getByText(`Organisation : ${env.server.user.organisationName}`).isVisible()).toBe(true);
 
     const logout = page.waitForRequest('**/api/auth/logout');
     await signOut.click();
     expect((await logout).headers()['x-csrf-token']).toBeTruthy();
     await page.getByRole('heading', { level: 1, name: 'Connexion' }).waitFor();
-    expect((await context.request.get(`${server.url}/api/auth/me`)).status()).toBe(401);
+    expect((await context.request.get(`${env.server.url}/api/auth/me`)).status()).toBe(401);
 
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Connexion' }).waitFor();
@@ -46,10 +35,10 @@ describe('session', () => {
   });
 
   it('serves the app at any deep link, and caches hashed assets for good', async () => {
-    const { context, page } = await openApp(browser, `${server.url}/cases/some/deep/link`);
+    const { context, page } = await openApp(env.browser, `${env.server.url}/cases/some/deep/link`);
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Connexion');
     const script = await page.locator('script[type="module"]').getAttribute('src');
-    const asset = await context.request.get(`${server.url}${script}`);
+    const asset = await context.request.get(`${env.server.url}${script}`);
     expect(asset.headers()['cache-control']).toContain('immutable');
     await context.close();
   });

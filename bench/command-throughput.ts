@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { actorForUserId } from '../src/server/identity/roles.ts';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -157,7 +158,7 @@ async function seedAdmin(config: Config, registry: CommandRegistry): Promise<{ e
       commandId: randomUUID(),
       input: { userId, email, displayName: 'Bench Admin', password: ADMIN_PASSWORD, organisationId, roles: ['system_admin'] },
     });
-    return { email, actor: { kind: 'user', userId, organisationId, roles: ['system_admin'] } };
+    return { email, actor: await actorForUserId(opened.database.db, userId) };
   } finally {
     await opened.close();
   }

@@ -1,38 +1,93 @@
 import { describe, expect, it } from 'vitest';
 import { type Actor, SYSTEM_CLI } from '../../src/domain/identity/actor.ts';
-import { ROLES, type Role } from '../../src/domain/identity/roles.ts';
-import { can } from '../../src/domain/policies/policy.ts';
+import { DEFAULT_ROLES, ROLES, type RoleKey, buildUserActor, effectiveRoles } from '../../src/domain/identity/roles.ts';
+import { ACTIONS, abilities, can } from '../../src/domain/policies/policy.ts';
 
-const user = (roles: Role[], organisationId = 'org-a'): Actor => ({ kind: 'user', userId: 'u', organisationId, roles });
+const defaults = effectiveRoles([]);
+const user = (roles: RoleKey[], organisationId = 'org-a', id = 'u-1'): Actor => buildUserActor({ id, organisationId, roles }, defaults);
+const other = { userId: 'u-2', organisationId: 'org-b' };
+const colleague = { userId: 'u-3', organisationId: 'org-a' };
 
-/** The matrix so far; issue #3 extends it to every route and role. */
-describe('policies', () => {
-  it.each(ROLES)('organisation.create for %s', (role) => {
-    expect(can(user([role]), 'organisation.create')).toBe(role === 'system_admin' || role === 'nrm_coordinator');
+/** The expected answer for each default role, written out rather than derived from the rules. */
+const EXPECTED: Record<string, RoleKey[]> = {
+  'organisation.create': ['system_admin', 'nrm_coordinator'],
+  'organisation.update own': ['system_admin', 'nrm_coordinator', 'organisation_admin'],
+  'organisation.update other': ['system_admin', 'nrm_coordinator'],
+  'user.manage colleague': ['system_admin', 'organisation_admin'],
+  'user.manage other organisation': ['system_admin'],
+  'role.manage': ['system_admin'],
+  'job.list': ['system_admin'],
+  'audit.read': ['auditor'],
+};
+
+describe('policy matrix over the default roles', () => {
+  it.each(ROLES)('%s', (role) => {
+    const a = user([role]);
+    const got: Record<string, boolean> = {
+      'organisation.create': can(a, 'organisation.create'),
+      'organisation.update own': can(a, 'organisation.update', { id: 'org-a' }),
+      'organisation.update other': can(a, 'organisation.update', { id: 'org-b' }),
+      'user.manage colleague': can(a, 'user.manage', colleague),
+      'user.manage other organisation': can(a, 'user.manage', other),
+      'role.manage': can(a, 'role.manage'),
+      'job.list': can(a, 'job.list'),
+      'audit.read': can(a, 'audit.read'),
+    };
+    for (const [check, allowed] of Object.entries(EXPECTED)) expect(got[check], `${role}: ${check}`).toBe(allowed.includes(role));
+    // Everyone signed in sees the partner organisations, and may end their own sessions.
+    expect(can(a, 'organisation.list')).toBe(true);
+    expect(can(a, 'session.revoke', { userId: 'u-1', organisationId: 'org-a' })).toBe(true);
+  });
+});
+
+describe('policy rules', () => {
+  it('nobody manages their own account through administration (no self-escalation)', () => {
+    const admin = user(['system_admin']);
+    expect(can(admin, 'user.manage', { userId: 'u-1', organisationId: 'org-a' })).toBe(false);
+    expect(can(admin, 'user.read', { userId: 'u-1', organisationId: 'org-a' })).toBe(true);
   });
 
-  it.each(ROLES)('job.list and job.retry for %s', (role) => {
-    expect(can(user([role]), 'job.list')).toBe(role === 'system_admin');
-    expect(can(user([role]), 'job.retry')).toBe(role === 'system_admin');
+  it('an organisation administrator grants ordinary roles only, in their own organisation', () => {
+    const orgAdmin = user(['organisation_admin']);
+    expect(can(orgAdmin, 'user.assign_roles', { organisationId: 'org-a', roles: ['case_manager', 'organisation_admin'] })).toBe(true);
+    expect(can(orgAdmin, 'user.assign_roles', { organisationId: 'org-a', roles: ['case_manager', 'system_admin'] })).toBe(false);
+    expect(can(orgAdmin, 'user.assign_roles', { organisationId: 'org-a', roles: ['analyst'] })).toBe(false);
+    expect(can(orgAdmin, 'user.assign_roles', { organisationId: 'org-b', roles: ['case_manager'] })).toBe(false);
+    expect(can(user(['system_admin']), 'user.assign_roles', { organisationId: 'org-b', roles: ['auditor'] })).toBe(true);
   });
 
-  it('an organisation administrator creates users in their own organisation only', () => {
-    const orgAdmin = user(['organisation_admin'], 'org-a');
-    expect(can(orgAdmin, 'user.create', { organisationId: 'org-a' })).toBe(true);
-    expect(can(orgAdmin, 'user.create', { organisationId: 'org-b' })).toBe(false);
-    expect(can(user(['case_manager'], 'org-a'), 'user.create', { organisationId: 'org-a' })).toBe(false);
-    expect(can(user(['system_admin'], 'org-a'), 'user.create', { organisationId: 'org-b' })).toBe(true);
+  it('a session is revoked by its owner or by whoever manages the owner', () => {
+    expect(can(user(['case_manager']), 'session.revoke', colleague)).toBe(false);
+    expect(can(user(['organisation_admin']), 'session.revoke', colleague)).toBe(true);
+    expect(can(user(['organisation_admin']), 'session.revoke', other)).toBe(false);
   });
 
-  it('the system actor (CLI, jobs) may bootstrap', () => {
-    expect(can(SYSTEM_CLI, 'organisation.create')).toBe(true);
-    expect(can(SYSTEM_CLI, 'user.create', { organisationId: 'any' })).toBe(true);
+  it('follows an administrator’s override of a default role', () => {
+    const roles = effectiveRoles([{ key: 'case_manager', permissions: ['user.manage:own', 'not.a.permission'], requiresTotp: true }]);
+    const a = buildUserActor({ id: 'u-1', organisationId: 'org-a', roles: ['case_manager'] }, roles);
+    expect(can(a, 'user.manage', colleague)).toBe(true);
+    expect(roles.get('case_manager')).toEqual({ permissions: ['user.manage:own'], requiresTotp: true });
   });
 
-  it('a user with no role can do nothing but see organisations', () => {
-    const nobody = user([]);
-    expect(can(nobody, 'organisation.list')).toBe(true);
-    expect(can(nobody, 'organisation.create')).toBe(false);
-    expect(can(nobody, 'audit.read')).toBe(false);
+  it('gives a custom role exactly its permissions, and an unknown role none', () => {
+    const roles = effectiveRoles([{ key: 'regional_focal_point', permissions: ['organisation.update:own'], requiresTotp: false }]);
+    expect(can(buildUserActor({ id: 'u', organisationId: 'org-a', roles: ['regional_focal_point'] }, roles), 'organisation.update', { id: 'org-a' })).toBe(true);
+    expect(buildUserActor({ id: 'u', organisationId: 'org-a', roles: ['no_such_role'] }, roles).permissions.size).toBe(0);
+  });
+
+  it('the system actor (CLI, jobs) may do everything', () => {
+    for (const action of ACTIONS) expect(abilities(SYSTEM_CLI)).toContain(action);
+  });
+
+  it('tells the client what it may do somewhere', () => {
+    expect(abilities(user(['auditor']))).toEqual(['organisation.list', 'organisation.read', 'session.revoke', 'audit.read']);
+    expect(abilities(user(['organisation_admin']))).toEqual(
+      expect.arrayContaining(['organisation.update', 'user.list', 'user.manage', 'user.create', 'role.list']),
+    );
+    expect(abilities(user(['organisation_admin']))).not.toContain('role.manage');
+  });
+
+  it('every default role is defined', () => {
+    expect(Object.keys(DEFAULT_ROLES).sort()).toEqual([...ROLES].sort());
   });
 });

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SiraError } from '../../src/domain/errors/catalogue.ts';
 import { SYSTEM_CLI } from '../../src/domain/identity/actor.ts';
 import { runCommand } from '../../src/server/commands/run.ts';
+import { actorForUserId } from '../../src/server/identity/roles.ts';
 import { auditEvents, commandLog, organisations, users } from '../../src/server/db/schema/index.ts';
 import { queryRows } from '../../src/server/db/rows.ts';
 import { BACKEND } from '../support/database.ts';
@@ -72,7 +73,7 @@ describe(`commands on ${BACKEND}`, () => {
   it('refuses a command the policy denies, audits the denial, and changes nothing else', async () => {
     const { userId, organisationId } = await createOrganisationAndUser(t, ['frontline_identifier']);
     const before = await countRows(organisations);
-    const actor = { kind: 'user' as const, userId, organisationId, roles: ['frontline_identifier' as const] };
+    const actor = await actorForUserId(t.database.db, userId);
     const commandId = uuidv4();
     await expect(run(commandId, orgInput(), 'organisation.create', actor)).rejects.toMatchObject({ code: 'FORBIDDEN' });
     expect(await countRows(organisations)).toBe(before);

@@ -7,9 +7,13 @@ import { z } from 'zod';
 export const auditEventData = {
   'command.applied': z.object({ command: z.string(), fields: z.array(z.string()) }).strict(),
   'auth.login.succeeded': z.object({}).strict(),
-  'auth.login.failed': z.object({ reason: z.enum(['unknown_account', 'bad_password', 'inactive']) }).strict(),
+  'auth.login.failed': z.object({ reason: z.enum(['unknown_account', 'bad_password', 'inactive', 'locked', 'rate_limited']) }).strict(),
   'auth.logout': z.object({}).strict(),
+  'auth.lockout': z.object({ failures: z.number().int(), minutes: z.number().int() }).strict(),
   'access.denied': z.object({ action: z.string() }).strict(),
+  /** Role keys are configuration, not personal data. */
+  'user.roles_changed': z.object({ added: z.array(z.string()), removed: z.array(z.string()) }).strict(),
+  'role.permissions_changed': z.object({ permissions: z.array(z.string()), requiresTotp: z.boolean() }).strict(),
   'job.dead': z.object({ kind: z.string(), attempts: z.number().int() }).strict(),
   'job.retried': z.object({ kind: z.string() }).strict(),
   'backup.restored': z.object({ rows: z.number().int(), sourceMigration: z.string() }).strict(),

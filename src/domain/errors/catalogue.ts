@@ -20,6 +20,7 @@ export const ERRORS = {
   CONFLICT: { status: 409 },
   EMAIL_TAKEN: { status: 409 },
   RATE_LIMITED: { status: 429 },
+  ACCOUNT_LOCKED: { status: 429 },
   SERVICE_UNAVAILABLE: { status: 503 },
   INTERNAL: { status: 500 },
 } as const satisfies Record<string, { status: number }>;

@@ -1,6 +1,7 @@
 /**
- * Default roles of a national referral mechanism. Issue #3 turns them into data an
- * administrator can adjust; these names stay the stable keys.
+ * Roles of a national referral mechanism. Each default role grants permissions; an
+ * administrator may override a role's permissions or add a custom role (stored as data),
+ * while these keys stay stable.
  */
 export const ROLES = [
   'system_admin',
@@ -15,3 +16,78 @@ export const ROLES = [
   'auditor',
 ] as const;
 export type Role = (typeof ROLES)[number];
+/** A default role's key, or a custom role's. */
+export type RoleKey = string;
+export const ROLE_KEY_PATTERN = /^[a-z][a-z0-9_]{1,39}$/;
+
+/**
+ * What can be granted. A bare name grants the permission everywhere; `name:own` grants it
+ * within the holder's own organisation only. Later features add theirs (case.*, referral.*…).
+ */
+export const PERMISSIONS = [
+  'organisation.create',
+  'organisation.update',
+  'organisation.update:own',
+  'user.manage',
+  'user.manage:own',
+  'role.manage',
+  'job.manage',
+  'audit.read',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+export interface RoleDefinition {
+  permissions: readonly Permission[];
+  requiresTotp: boolean;
+}
+
+export const DEFAULT_ROLES: Record<Role, RoleDefinition> = {
+  system_admin: { permissions: ['organisation.create', 'organisation.update', 'user.manage', 'role.manage', 'job.manage'], requiresTotp: false },
+  nrm_coordinator: { permissions: ['organisation.create', 'organisation.update'], requiresTotp: false },
+  organisation_admin: { permissions: ['organisation.update:own', 'user.manage:own'], requiresTotp: false },
+  case_manager: { permissions: [], requiresTotp: false },
+  frontline_identifier: { permissions: [], requiresTotp: false },
+  service_focal_point: { permissions: [], requiresTotp: false },
+  bid_panel_member: { permissions: [], requiresTotp: false },
+  community_engagement_officer: { permissions: [], requiresTotp: false },
+  // Aggregates only: no permission ever reaches a person's record.
+  analyst: { permissions: [], requiresTotp: false },
+  // Separation of duties: the audit log is read by auditors, not by the administrators it records.
+  auditor: { permissions: ['audit.read'], requiresTotp: false },
+};
+
+/** Roles only a holder of `role.manage` may grant: they reach beyond one organisation. */
+export const PRIVILEGED_ROLES: readonly RoleKey[] = ['system_admin', 'nrm_coordinator', 'auditor', 'analyst'];
+
+export function isDefaultRole(key: RoleKey): key is Role {
+  return (ROLES as readonly string[]).includes(key);
+}
+
+export interface RoleOverride {
+  key: RoleKey;
+  permissions: readonly string[];
+  requiresTotp: boolean;
+}
+
+/** The role definitions in force: defaults, replaced or extended by the administrator's rows. */
+export function effectiveRoles(overrides: readonly RoleOverride[]): Map<RoleKey, RoleDefinition> {
+  const map = new Map<RoleKey, RoleDefinition>(Object.entries(DEFAULT_ROLES));
+  for (const o of overrides) {
+    map.set(o.key, { permissions: o.permissions.filter((p): p is Permission => (PERMISSIONS as readonly string[]).includes(p)), requiresTotp: o.requiresTotp });
+  }
+  return map;
+}
+
+export function permissionsOf(roleKeys: readonly RoleKey[], roles: ReadonlyMap<RoleKey, RoleDefinition>): Set<Permission> {
+  const out = new Set<Permission>();
+  for (const key of roleKeys) for (const p of roles.get(key)?.permissions ?? []) out.add(p);
+  return out;
+}
+
+/** A signed-in user's actor, with the permissions their roles grant. */
+export function buildUserActor(
+  user: { id: string; organisationId: string; roles: readonly RoleKey[] },
+  roles: ReadonlyMap<RoleKey, RoleDefinition>,
+): { kind: 'user'; userId: string; organisationId: string; roles: readonly RoleKey[]; permissions: ReadonlySet<Permission> } {
+  return { kind: 'user', userId: user.id, organisationId: user.organisationId, roles: user.roles, permissions: permissionsOf(user.roles, roles) };
+}

@@ -19,6 +19,17 @@ export const createOrganisationInput = z
   .strict();
 export type CreateOrganisationInput = z.infer<typeof createOrganisationInput>;
 
+export const updateOrganisationInput = z
+  .object({
+    organisationId: z.uuid(),
+    name: z.string().trim().min(2).max(200).optional(),
+    acronym: z.string().trim().min(1).max(30).nullable().optional(),
+    type: z.enum(ORGANISATION_TYPES).optional(),
+    regionPcodes: z.array(pcodeSchema).max(40).optional(),
+    active: z.boolean().optional(),
+  })
+  .strict();
+
 /** What leaves the server about an organisation: no field is added by accident. */
 export const organisationView = z.object({
   id: z.uuid(),

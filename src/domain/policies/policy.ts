@@ -1,42 +1,123 @@
-import { type Actor, hasRole } from '../identity/actor.ts';
+import type { Actor } from '../identity/actor.ts';
+import { PRIVILEGED_ROLES, type Permission, type RoleKey } from '../identity/roles.ts';
 
 /**
  * Pure authorisation: (actor, typed action, resource) → allowed. Shared by server and
- * browser, so the UI offers only what the server will accept. Issue #3 extends the
- * matrix; every action a route or command performs must be listed here.
+ * browser, so the UI offers only what the server will accept. Every action a route or a
+ * command performs is listed here; the access-matrix test holds every route to it.
  */
-export interface OrganisationResource {
-  id: string;
+export interface InOrganisation {
+  organisationId: string;
+}
+export interface UserTarget extends InOrganisation {
+  userId: string;
 }
 
 export interface PolicyActions {
   'organisation.list': undefined;
-  'organisation.read': OrganisationResource;
+  'organisation.read': { id: string };
   'organisation.create': undefined;
-  'user.create': { organisationId: string };
+  'organisation.update': { id: string };
+  /** Switching a partner off reaches beyond its own administrators. */
+  'organisation.deactivate': { id: string };
+  /** See the staff of at least one organisation (the scoped query says which). */
+  'user.list': undefined;
+  'user.read': UserTarget;
+  'user.manage': UserTarget;
+  'user.create': InOrganisation;
+  'user.assign_roles': InOrganisation & { roles: readonly RoleKey[] };
+  'session.revoke': UserTarget;
+  'role.list': undefined;
+  'role.manage': undefined;
   'job.list': undefined;
   'job.retry': undefined;
   'audit.read': undefined;
 }
 export type Action = keyof PolicyActions;
+export const ACTIONS = [
+  'organisation.list',
+  'organisation.read',
+  'organisation.create',
+  'organisation.update',
+  'organisation.deactivate',
+  'user.list',
+  'user.read',
+  'user.manage',
+  'user.create',
+  'user.assign_roles',
+  'session.revoke',
+  'role.list',
+  'role.manage',
+  'job.list',
+  'job.retry',
+  'audit.read',
+] as const satisfies readonly Action[];
+
+/** Granted everywhere, or (with `:own`) in the actor's own organisation. */
+function grants(actor: Actor, permission: string, organisationId?: string): boolean {
+  if (actor.kind === 'system') return true;
+  if (actor.permissions.has(permission as Permission)) return true;
+  return organisationId !== undefined && actor.organisationId === organisationId && actor.permissions.has(`${permission}:own` as Permission);
+}
+
+/** Granted in at least one organisation. */
+function grantsSomewhere(actor: Actor, permission: string): boolean {
+  return actor.kind === 'system' || actor.permissions.has(permission as Permission) || actor.permissions.has(`${permission}:own` as Permission);
+}
+
+const signedIn = (actor: Actor) => actor.kind === 'system' || actor.kind === 'user';
+const isSelf = (actor: Actor, userId: string) => actor.kind === 'user' && actor.userId === userId;
 
 type Rule<A extends Action> = (actor: Actor, resource: PolicyActions[A]) => boolean;
 
 const rules: { [A in Action]: Rule<A> } = {
-  'organisation.list': (actor) => actor.kind === 'system' || actor.kind === 'user',
-  // Organisations are the directory's backbone: any signed-in member may see them.
-  'organisation.read': (actor) => actor.kind === 'system' || actor.kind === 'user',
-  'organisation.create': (actor) => actor.kind === 'system' || hasRole(actor, 'system_admin', 'nrm_coordinator'),
-  'user.create': (actor, r) =>
-    actor.kind === 'system' ||
-    hasRole(actor, 'system_admin') ||
-    (hasRole(actor, 'organisation_admin') && actor.kind === 'user' && actor.organisationId === r.organisationId),
-  'job.list': (actor) => actor.kind === 'system' || hasRole(actor, 'system_admin'),
-  'job.retry': (actor) => actor.kind === 'system' || hasRole(actor, 'system_admin'),
-  'audit.read': (actor) => actor.kind === 'system' || hasRole(actor, 'auditor', 'system_admin'),
+  // Organisations are the directory's backbone: every signed-in member sees the partners.
+  'organisation.list': signedIn,
+  'organisation.read': signedIn,
+  'organisation.create': (a) => grants(a, 'organisation.create'),
+  'organisation.update': (a, r) => grants(a, 'organisation.update', r.id),
+  'organisation.deactivate': (a) => grants(a, 'organisation.update'),
+  'user.list': (a) => grantsSomewhere(a, 'user.manage'),
+  'user.read': (a, r) => isSelf(a, r.userId) || grants(a, 'user.manage', r.organisationId),
+  'user.manage': (a, r) => !isSelf(a, r.userId) && grants(a, 'user.manage', r.organisationId),
+  'user.create': (a, r) => grants(a, 'user.manage', r.organisationId),
+  // Roles that reach beyond one organisation are granted by role managers only.
+  'user.assign_roles': (a, r) => grants(a, 'user.manage', r.organisationId) && (grants(a, 'role.manage') || r.roles.every((k) => !PRIVILEGED_ROLES.includes(k))),
+  'session.revoke': (a, r) => isSelf(a, r.userId) || grants(a, 'user.manage', r.organisationId),
+  'role.list': (a) => grantsSomewhere(a, 'user.manage') || grants(a, 'role.manage'),
+  'role.manage': (a) => grants(a, 'role.manage'),
+  'job.list': (a) => grants(a, 'job.manage'),
+  'job.retry': (a) => grants(a, 'job.manage'),
+  'audit.read': (a) => grants(a, 'audit.read'),
 };
 
 export function can<A extends Action>(actor: Actor, action: A, ...resource: PolicyActions[A] extends undefined ? [] : [PolicyActions[A]]): boolean {
   const rule = rules[action] as Rule<A>;
   return rule(actor, resource[0] as PolicyActions[A]);
+}
+
+/**
+ * What the client is told the actor may do somewhere, so it shows only allowed screens.
+ * The server still decides each request against the actual record.
+ */
+export function abilities(actor: Actor): Action[] {
+  const somewhere: Record<Action, boolean> = {
+    'organisation.list': signedIn(actor),
+    'organisation.read': signedIn(actor),
+    'organisation.create': grants(actor, 'organisation.create'),
+    'organisation.update': grantsSomewhere(actor, 'organisation.update'),
+    'organisation.deactivate': grants(actor, 'organisation.update'),
+    'user.list': grantsSomewhere(actor, 'user.manage'),
+    'user.read': grantsSomewhere(actor, 'user.manage'),
+    'user.manage': grantsSomewhere(actor, 'user.manage'),
+    'user.create': grantsSomewhere(actor, 'user.manage'),
+    'user.assign_roles': grantsSomewhere(actor, 'user.manage'),
+    'session.revoke': signedIn(actor),
+    'role.list': grantsSomewhere(actor, 'user.manage') || grants(actor, 'role.manage'),
+    'role.manage': grants(actor, 'role.manage'),
+    'job.list': grants(actor, 'job.manage'),
+    'job.retry': grants(actor, 'job.manage'),
+    'audit.read': grants(actor, 'audit.read'),
+  };
+  return ACTIONS.filter((a) => somewhere[a]);
 }

@@ -1,11 +1,26 @@
-import { createUser } from '../identity/commands.ts';
+import { resetRole, upsertRole } from '../identity/role-commands.ts';
+import { changePassword, revokeSession, setLocale } from '../identity/self-commands.ts';
+import { createUser, deactivateUser, reactivateUser, updateUser } from '../identity/user-commands.ts';
 import { retryJob } from '../jobs/commands.ts';
-import { createOrganisation } from '../organisations/commands.ts';
+import { createOrganisation, updateOrganisation } from '../organisations/commands.ts';
 import type { CommandDefinition } from './define.ts';
 import type { CommandRegistry } from './run.ts';
 
 /** Every command Sira accepts. The HTTP API, the CLI and the offline outbox all use this list. */
-export const ALL_COMMANDS: readonly CommandDefinition[] = [createOrganisation, createUser, retryJob] as unknown as CommandDefinition[];
+export const ALL_COMMANDS: readonly CommandDefinition[] = [
+  createOrganisation,
+  updateOrganisation,
+  createUser,
+  updateUser,
+  deactivateUser,
+  reactivateUser,
+  setLocale,
+  changePassword,
+  revokeSession,
+  upsertRole,
+  resetRole,
+  retryJob,
+] as unknown as CommandDefinition[];
 
 export function buildRegistry(commands: readonly CommandDefinition[] = ALL_COMMANDS): CommandRegistry {
   const map = new Map<string, CommandDefinition>();

@@ -7,7 +7,9 @@ import { commandRoutes } from '../commands/routes.ts';
 import type { CommandRegistry } from '../commands/run.ts';
 import type { Config } from '../config.ts';
 import type { SiraDatabase } from '../db/client.ts';
-import { identityRoutes } from '../identity/routes.ts';
+import { auditRoutes } from '../audit/routes.ts';
+import { identityAdminRoutes } from '../identity/admin-routes.ts';
+import { identityRoutes } from '../identity/auth-routes.ts';
 import { jobRoutes } from '../jobs/routes.ts';
 import { organisationRoutes } from '../organisations/routes.ts';
 import { systemRoutes } from '../system/routes.ts';
@@ -81,7 +83,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   systemRoutes(app, database);
   identityRoutes(app, database.db, { idleMs: config.sessionIdleMs, absoluteMs: config.sessionAbsoluteMs });
   commandRoutes(app, database.db, registry);
+  identityAdminRoutes(app, database.db);
   organisationRoutes(app, database.db);
+  auditRoutes(app, database.db);
   jobRoutes(app, database.db);
 
   const hasWeb = await registerWeb(app, config.webDir);

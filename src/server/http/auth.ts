@@ -4,6 +4,7 @@ import { SiraError } from '../../domain/errors/catalogue.ts';
 import type { Actor } from '../../domain/identity/actor.ts';
 import type { Locale } from '../../domain/i18n/locales.ts';
 import type { Db } from '../db/client.ts';
+import { actorForUser } from '../identity/roles.ts';
 import { SESSION_COOKIE, type SessionTimeouts, type SessionUser, lookupSession } from '../identity/sessions.ts';
 import { resolveLocale } from './locale.ts';
 
@@ -47,7 +48,7 @@ export function registerAuth(app: FastifyInstance, db: Db, timeouts: SessionTime
     request.currentUser = found.user;
     request.sessionTokenHash = found.tokenHash;
     request.csrfToken = found.csrfToken;
-    request.actor = { kind: 'user', userId: found.user.id, organisationId: found.user.organisationId, roles: found.user.roles };
+    request.actor = await actorForUser(db, { id: found.user.id, organisationId: found.user.organisationId, roles: found.user.roles });
     request.locale = resolveLocale(request, defaultLocale);
   });
 

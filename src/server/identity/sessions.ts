@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
-import type { Role } from '../../domain/identity/roles.ts';
+import type { RoleKey } from '../../domain/identity/roles.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { organisations, sessions, users } from '../db/schema/index.ts';
 
@@ -16,7 +16,7 @@ export interface SessionUser {
   email: string;
   displayName: string;
   locale: string;
-  roles: Role[];
+  roles: RoleKey[];
   organisationId: string;
   organisationName: string;
 }
@@ -30,7 +30,7 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
-export async function createSession(db: DbOrTx, userId: string, timeouts: SessionTimeouts, now = new Date()) {
+export async function createSession(db: DbOrTx, userId: string, timeouts: SessionTimeouts, now = new Date(), device: string | null = null) {
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   await db.insert(sessions).values({
@@ -40,6 +40,7 @@ export async function createSession(db: DbOrTx, userId: string, timeouts: Sessio
     createdAt: now,
     lastSeenAt: now,
     expiresAt: new Date(now.getTime() + timeouts.absoluteMs),
+    device,
   });
   return { token, csrfToken };
 }
@@ -66,7 +67,7 @@ export async function lookupSession(db: DbOrTx, token: string, timeouts: Session
     await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.tokenHash, tokenHash));
   }
   const { active: _active, ...user } = row.user;
-  return { state: 'valid', user: { ...user, roles: user.roles as Role[], organisationName: row.organisationName }, csrfToken: row.session.csrfToken, tokenHash };
+  return { state: 'valid', user: { ...user, roles: user.roles, organisationName: row.organisationName }, csrfToken: row.session.csrfToken, tokenHash };
 }
 
 export async function revokeSession(db: DbOrTx, tokenHash: string, now = new Date()): Promise<void> {

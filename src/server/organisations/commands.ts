@@ -1,6 +1,7 @@
+import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { SiraError } from '../../domain/errors/catalogue.ts';
-import { createOrganisationInput } from '../../domain/organisations/schemas.ts';
+import { createOrganisationInput, updateOrganisationInput } from '../../domain/organisations/schemas.ts';
 import { can } from '../../domain/policies/policy.ts';
 import { defineCommand } from '../commands/define.ts';
 import { organisations } from '../db/schema/index.ts';
@@ -28,5 +29,23 @@ export const createOrganisation = defineCommand({
       result: { organisationId: input.organisationId },
       audit: { targetType: 'organisation', targetIds: [input.organisationId], fields: Object.keys(input).filter((k) => k !== 'organisationId') },
     };
+  },
+});
+
+export const updateOrganisation = defineCommand({
+  name: 'organisation.update',
+  summary: "Correct a partner organisation's details, or deactivate it.",
+  input: updateOrganisationInput,
+  result: z.object({ organisationId: z.uuid() }),
+  async authorize({ tx, actor }, input) {
+    const [org] = await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, input.organisationId)).for('update');
+    if (!org) throw new SiraError('NOT_FOUND');
+    if (!can(actor, 'organisation.update', { id: org.id })) throw new SiraError('FORBIDDEN');
+    if (input.active !== undefined && !can(actor, 'organisation.deactivate', { id: org.id })) throw new SiraError('FORBIDDEN');
+  },
+  async handle({ tx, now }, input) {
+    const { organisationId, ...changes } = input;
+    await tx.update(organisations).set({ ...changes, updatedAt: now }).where(eq(organisations.id, organisationId));
+    return { result: { organisationId }, audit: { targetType: 'organisation', targetIds: [organisationId], fields: Object.keys(changes) } };
   },
 });

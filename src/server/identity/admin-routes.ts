@@ -1,0 +1,80 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { SiraError } from '../../domain/errors/catalogue.ts';
+import { roleView, sessionView, userView } from '../../domain/identity/schemas.ts';
+import { can } from '../../domain/policies/policy.ts';
+import type { Db } from '../db/client.ts';
+import { roles } from '../db/schema/index.ts';
+import { requireActor } from '../http/auth.ts';
+import { errorBodySchema } from '../http/error-body.ts';
+import { presentRole, presentSession, presentUser } from './presenters.ts';
+import { findUser, listUsers, liveSessions } from './queries.ts';
+import { loadRoleDefinitions } from './roles.ts';
+
+const errors = { 401: errorBodySchema, 404: errorBodySchema };
+
+export function identityAdminRoutes(app: FastifyInstance, db: Db): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get(
+    '/api/users',
+    {
+      config: { policy: 'user.list' },
+      schema: {
+        summary: 'Staff accounts this user manages (their organisation, or all for a system administrator).',
+        tags: ['identity'],
+        querystring: z.object({ organisationId: z.uuid().optional(), lang: z.string().optional() }).strict(),
+        response: { 200: z.object({ items: z.array(userView) }), ...errors },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      if (!can(actor, 'user.list')) throw new SiraError('ROUTE_NOT_FOUND');
+      const rows = await listUsers(db, actor, request.query.organisationId ? { organisationId: request.query.organisationId } : {});
+      return { items: rows.map(presentUser) };
+    },
+  );
+
+  r.get(
+    '/api/users/:id',
+    {
+      config: { policy: 'user.read' },
+      schema: { summary: 'One staff account.', tags: ['identity'], params: z.object({ id: z.uuid() }), response: { 200: userView, ...errors } },
+    },
+    async (request) => {
+      const user = await findUser(db, requireActor(request), request.params.id);
+      if (!user) throw new SiraError('NOT_FOUND');
+      return presentUser(user);
+    },
+  );
+
+  r.get(
+    '/api/users/:id/sessions',
+    {
+      config: { policy: 'session.revoke' },
+      schema: { summary: 'Live sessions of one account (yours, or of someone you manage).', tags: ['identity'], params: z.object({ id: z.uuid() }), response: { 200: z.object({ items: z.array(sessionView) }), ...errors } },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const user = await findUser(db, actor, request.params.id);
+      if (!user || !can(actor, 'session.revoke', { userId: user.id, organisationId: user.organisationId })) throw new SiraError('NOT_FOUND');
+      return { items: (await liveSessions(db, [user.id])).map((s) => presentSession(s, request.sessionTokenHash)) };
+    },
+  );
+
+  r.get(
+    '/api/roles',
+    {
+      config: { policy: 'role.list' },
+      schema: { summary: 'Roles in force: defaults, adjusted defaults and custom roles.', tags: ['identity'], response: { 200: z.object({ items: z.array(roleView) }), ...errors } },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      if (!can(actor, 'role.list')) throw new SiraError('ROUTE_NOT_FOUND');
+      const defs = await loadRoleDefinitions(db);
+      const overrides = new Map((await db.select({ key: roles.key, label: roles.label }).from(roles)).map((o) => [o.key, o]));
+      return { items: [...defs.entries()].map(([key, def]) => presentRole(key, def, overrides.get(key))) };
+    },
+  );
+}

@@ -1,0 +1,38 @@
+import { and, asc, desc, eq, gt, inArray, isNull, type SQL } from 'drizzle-orm';
+import type { Actor } from '../../domain/identity/actor.ts';
+import { can } from '../../domain/policies/policy.ts';
+import type { DbOrTx } from '../db/client.ts';
+import { sessions, users } from '../db/schema/index.ts';
+
+export type UserRow = typeof users.$inferSelect;
+export type SessionRow = typeof sessions.$inferSelect;
+
+/**
+ * The staff accounts this actor may list: everyone for a holder of `user.manage`, their own
+ * organisation for `user.manage:own`, nobody otherwise. Filtering happens in SQL, so a
+ * record outside the scope is never even loaded.
+ */
+export async function listUsers(db: DbOrTx, actor: Actor, filter: { organisationId?: string } = {}): Promise<UserRow[]> {
+  if (!can(actor, 'user.list')) return [];
+  const conditions: SQL[] = [];
+  if (actor.kind === 'user' && !actor.permissions.has('user.manage')) conditions.push(eq(users.organisationId, actor.organisationId));
+  if (filter.organisationId) conditions.push(eq(users.organisationId, filter.organisationId));
+  return db.select().from(users).where(and(...conditions)).orderBy(asc(users.displayName)).limit(500);
+}
+
+/** A record the actor may not read is reported exactly like one that does not exist. */
+export async function findUser(db: DbOrTx, actor: Actor, id: string): Promise<UserRow | undefined> {
+  const [row] = await db.select().from(users).where(eq(users.id, id));
+  if (!row || !can(actor, 'user.read', { userId: row.id, organisationId: row.organisationId })) return undefined;
+  return row;
+}
+
+/** Live sessions of the given users (expired and revoked ones are history, not sessions). */
+export async function liveSessions(db: DbOrTx, userIds: string[], now = new Date()): Promise<SessionRow[]> {
+  if (userIds.length === 0) return [];
+  return db
+    .select()
+    .from(sessions)
+    .where(and(inArray(sessions.userId, userIds), isNull(sessions.revokedAt), gt(sessions.expiresAt, now)))
+    .orderBy(desc(sessions.lastSeenAt));
+}

@@ -10,6 +10,8 @@ export interface CommandContext {
   requestId: string;
   locale: Locale;
   now: Date;
+  /** The caller's session (hash of its token), when the command came through one. */
+  sessionTokenHash: string | null;
 }
 
 /** What a handler reports: a result of ids and statuses only, and what to audit. */

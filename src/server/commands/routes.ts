@@ -37,7 +37,7 @@ export function commandRoutes(app: FastifyInstance, db: Db, registry: CommandReg
       async (request) => {
         const actor = requireActor(request);
         const body = request.body as { id: string; input: unknown };
-        return runCommand(db, registry, { name: def.name, commandId: body.id, input: body.input, actor, requestId: request.id, locale: request.locale });
+        return runCommand(db, registry, { name: def.name, commandId: body.id, input: body.input, actor, requestId: request.id, locale: request.locale, sessionTokenHash: request.sessionTokenHash });
       },
     );
   }
@@ -70,7 +70,7 @@ export function commandRoutes(app: FastifyInstance, db: Db, registry: CommandReg
       const results = [];
       for (const c of request.body.commands) {
         try {
-          results.push(await runCommand(db, registry, { name: c.name, commandId: c.id, input: c.input, actor, requestId: request.id, locale: request.locale }));
+          results.push(await runCommand(db, registry, { name: c.name, commandId: c.id, input: c.input, actor, requestId: request.id, locale: request.locale, sessionTokenHash: request.sessionTokenHash }));
         } catch (err) {
           if (!(err instanceof SiraError)) throw err;
           results.push({ commandId: c.id, status: 'rejected' as const, error: errorBody(err, request.locale, request.id).error });

@@ -19,6 +19,7 @@ export interface RunCommandRequest {
   actor: Actor;
   requestId: string;
   locale: Locale;
+  sessionTokenHash?: string | null;
 }
 
 export interface CommandReceipt<R = unknown> {
@@ -64,7 +65,7 @@ export async function runCommand(db: Db, registry: CommandRegistry, req: RunComm
           }
           return { commandId: req.commandId, status: 'replayed' as const, result: previous.result };
         }
-        const ctx: CommandContext = { tx, actor: req.actor, commandId: req.commandId, requestId: req.requestId, locale: req.locale, now: new Date() };
+        const ctx: CommandContext = { tx, actor: req.actor, commandId: req.commandId, requestId: req.requestId, locale: req.locale, now: new Date(), sessionTokenHash: req.sessionTokenHash ?? null };
         await def.authorize(ctx, input);
         const outcome = await def.handle(ctx, input);
         const result = def.result.parse(outcome.result);

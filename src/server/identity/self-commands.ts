@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import { SiraError } from '../../domain/errors/catalogue.ts';
 import type { Actor } from '../../domain/identity/actor.ts';
@@ -37,7 +37,7 @@ export const changePassword = defineCommand({
   authorize({ actor }) {
     self(actor);
   },
-  async handle({ tx, actor, now }, input) {
+  async handle({ tx, actor, now, sessionTokenHash }, input) {
     const userId = self(actor);
     const [user] = await tx.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId));
     if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
@@ -45,6 +45,11 @@ export const changePassword = defineCommand({
     }
     refuseCommonPassword(input.newPassword, 'input.newPassword');
     await tx.update(users).set({ passwordHash: await hashPassword(input.newPassword), passwordChangedAt: now, updatedAt: now }).where(eq(users.id, userId));
+    // Whoever may have learnt the old password is signed out everywhere but here.
+    await tx
+      .update(sessions)
+      .set({ revokedAt: now })
+      .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt), ...(sessionTokenHash ? [ne(sessions.tokenHash, sessionTokenHash)] : [])));
     return { result: { changed: true as const }, audit: { targetType: 'user', targetIds: [userId], fields: ['password'] } };
   },
 });

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import type { RoleKey } from '../../domain/identity/roles.ts';
 import type { DbOrTx } from '../db/client.ts';
@@ -33,7 +33,9 @@ export function hashToken(token: string): string {
 export async function createSession(db: DbOrTx, userId: string, timeouts: SessionTimeouts, now = new Date(), device: string | null = null) {
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
+  const id = randomUUID();
   await db.insert(sessions).values({
+    id,
     tokenHash: hashToken(token),
     userId,
     csrfToken,
@@ -42,7 +44,7 @@ export async function createSession(db: DbOrTx, userId: string, timeouts: Sessio
     expiresAt: new Date(now.getTime() + timeouts.absoluteMs),
     device,
   });
-  return { token, csrfToken };
+  return { id, token, csrfToken };
 }
 
 /** Idle activity is recorded at most once a minute, to spare writes on every request. */

@@ -1,0 +1,53 @@
+import type { Role } from '../../../src/domain/identity/roles.ts';
+
+export type Target = 'own' | 'other';
+/** Expected status for a signed-in user of a role, acting on a record of their own organisation or another's. */
+export type Expectation = (role: Role, target: Target) => number;
+
+const only =
+  (allowed: Role[], ok = 200, denied = 404): Expectation =>
+  (role) =>
+    allowed.includes(role) ? ok : denied;
+const scoped =
+  (own: Role[], other: Role[], ok = 200, denied = 404): Expectation =>
+  (role, target) =>
+    (target === 'own' ? own : other).includes(role) ? ok : denied;
+const everyone =
+  (status = 200): Expectation =>
+  () =>
+    status;
+
+/**
+ * Written out by hand, not derived from the policy code: this is the specification the
+ * policies are held to. Every route of the OpenAPI document must appear here.
+ * Anonymous callers get 401 on every route except those listed in PUBLIC.
+ */
+export const EXPECTED: Record<string, Expectation> = {
+  'GET /healthz': everyone(),
+  'POST /api/auth/login': everyone(401), // reachable without a session; wrong credentials are sent
+  'POST /api/auth/logout': everyone(204),
+  'GET /api/auth/me': everyone(),
+  'GET /api/organisations': everyone(),
+  'GET /api/organisations/{id}': everyone(), // the partner list is the directory's backbone
+  'GET /api/users': only(['system_admin', 'organisation_admin']),
+  'GET /api/users/{id}': scoped(['system_admin', 'organisation_admin'], ['system_admin']),
+  'GET /api/users/{id}/sessions': scoped(['system_admin', 'organisation_admin'], ['system_admin']),
+  'GET /api/roles': only(['system_admin', 'organisation_admin']),
+  'GET /api/admin/jobs': only(['system_admin']),
+  'GET /api/audit': only(['auditor']),
+  'POST /api/commands': everyone(), // each command in the batch is authorised on its own
+  'POST /api/commands/organisation.create': only(['system_admin', 'nrm_coordinator'], 200, 403),
+  'POST /api/commands/organisation.update': scoped(['system_admin', 'nrm_coordinator', 'organisation_admin'], ['system_admin', 'nrm_coordinator'], 200, 403),
+  'POST /api/commands/user.create': scoped(['system_admin', 'organisation_admin'], ['system_admin'], 200, 403),
+  'POST /api/commands/user.update': scoped(['system_admin', 'organisation_admin'], ['system_admin']),
+  'POST /api/commands/user.deactivate': scoped(['system_admin', 'organisation_admin'], ['system_admin']),
+  'POST /api/commands/user.reactivate': scoped(['system_admin', 'organisation_admin'], ['system_admin']),
+  'POST /api/commands/user.set_locale': everyone(),
+  'POST /api/commands/user.change_password': everyone(),
+  'POST /api/commands/session.revoke': scoped(['system_admin', 'organisation_admin'], ['system_admin']),
+  'POST /api/commands/role.save': only(['system_admin'], 200, 403),
+  'POST /api/commands/role.reset': only(['system_admin'], 200, 403),
+  'POST /api/commands/job.retry': only(['system_admin']),
+};
+
+export const PUBLIC = new Set(['GET /healthz', 'POST /api/auth/login']);

@@ -1,0 +1,50 @@
+import { v4 as uuidv4 } from 'uuid';
+import { TEST_PASSWORD } from '../../support/app.ts';
+import type { Target } from './expectations.ts';
+import type { MatrixFixture } from './fixture.ts';
+
+export interface BuiltRequest {
+  url: string;
+  payload?: unknown;
+}
+
+type Builder = (target: Target, f: MatrixFixture, actorUserId: string) => Promise<BuiltRequest>;
+
+const command = (name: string, input: unknown): BuiltRequest => ({ url: `/api/commands/${name}`, payload: { id: uuidv4(), input } });
+
+/** How to call each route about a record of the actor's own organisation, or of another. */
+export const REQUESTS: Record<string, Builder> = {
+  'GET /healthz': async () => ({ url: '/healthz' }),
+  'POST /api/auth/login': async () => ({ url: '/api/auth/login', payload: { email: `nobody-${uuidv4()}@example.org`, password: 'not the password at all' } }),
+  'POST /api/auth/logout': async () => ({ url: '/api/auth/logout' }),
+  'GET /api/auth/me': async () => ({ url: '/api/auth/me' }),
+  'GET /api/organisations': async () => ({ url: '/api/organisations' }),
+  'GET /api/organisations/{id}': async (t, f) => ({ url: `/api/organisations/${f.organisations[t]}` }),
+  'GET /api/users': async () => ({ url: '/api/users' }),
+  'GET /api/users/{id}': async (t, f) => ({ url: `/api/users/${await f.newTargetUser(t)}` }),
+  'GET /api/users/{id}/sessions': async (t, f) => {
+    const userId = await f.newTargetUser(t);
+    await f.newSessionOf(userId);
+    return { url: `/api/users/${userId}/sessions` };
+  },
+  'GET /api/roles': async () => ({ url: '/api/roles' }),
+  'GET /api/admin/jobs': async () => ({ url: '/api/admin/jobs' }),
+  'GET /api/audit': async () => ({ url: '/api/audit' }),
+  'POST /api/commands': async (t, f) => ({
+    url: '/api/commands',
+    payload: { commands: [{ id: uuidv4(), name: 'user.set_locale', input: { locale: 'fr' } }, { id: uuidv4(), name: 'organisation.update', input: { organisationId: f.organisations[t], name: 'Nom corrigé' } }] },
+  }),
+  'POST /api/commands/organisation.create': async () => command('organisation.create', { organisationId: uuidv4(), name: 'Nouvelle organisation', type: 'ngo', country: 'ML', regionPcodes: [] }),
+  'POST /api/commands/organisation.update': async (t, f) => command('organisation.update', { organisationId: f.organisations[t], acronym: 'OX' }),
+  'POST /api/commands/user.create': async (t, f) =>
+    command('user.create', { userId: uuidv4(), email: `new-${uuidv4()}@example.org`, displayName: 'Nouveau Compte', password: TEST_PASSWORD, organisationId: f.organisations[t], roles: ['case_manager'] }),
+  'POST /api/commands/user.update': async (t, f) => command('user.update', { userId: await f.newTargetUser(t), roles: ['service_focal_point'] }),
+  'POST /api/commands/user.deactivate': async (t, f) => command('user.deactivate', { userId: await f.newTargetUser(t) }),
+  'POST /api/commands/user.reactivate': async (t, f) => command('user.reactivate', { userId: await f.newTargetUser(t) }),
+  'POST /api/commands/user.set_locale': async () => command('user.set_locale', { locale: 'bm' }),
+  'POST /api/commands/user.change_password': async () => command('user.change_password', { currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD }),
+  'POST /api/commands/session.revoke': async (t, f) => command('session.revoke', { sessionId: (await f.newSessionOf(await f.newTargetUser(t))).sessionId }),
+  'POST /api/commands/role.save': async () => command('role.save', { key: `custom_${uuidv4().slice(0, 8)}`, label: 'Point focal régional', permissions: ['organisation.update:own'] }),
+  'POST /api/commands/role.reset': async () => command('role.reset', { key: 'case_manager' }),
+  'POST /api/commands/job.retry': async (_t, f) => command('job.retry', { jobId: await f.newDeadJob() }),
+};

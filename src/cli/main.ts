@@ -22,6 +22,8 @@ const VERBS: Record<string, Verb> = {
   backup,
   restore,
   jobs,
+  // Loaded on use: the spreadsheet reader and the XPath evaluator take a second to load.
+  forms: async (ctx, args) => (await import('./verbs/forms.ts')).forms(ctx, args),
 };
 
 /** Runs one CLI invocation and returns its exit code; never throws for an expected failure. */

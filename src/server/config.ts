@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { LOCALES, type Locale } from '../domain/i18n/locales.ts';
+import { parseSecretKey } from './crypto/secret-key.ts';
 
 /**
  * Every setting comes from the environment so that a ministry IT team configures Sira
@@ -19,6 +20,11 @@ const envSchema = z.object({
   SIRA_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   SIRA_JOB_POLL_MS: z.coerce.number().int().min(50).default(1000),
   SIRA_WEB_DIR: z.string().optional(),
+  /** Opens every secret stored encrypted; see README (back it up apart from the database). */
+  SIRA_SECRET_KEY: z
+    .string()
+    .refine((v) => parseSecretKey(v) !== null, 'must be the base64 encoding of 32 random bytes (openssl rand -base64 32)')
+    .optional(),
 });
 
 export interface Config {
@@ -34,6 +40,8 @@ export interface Config {
   trustProxy: boolean;
   jobPollMs: number;
   webDir: string;
+  /** From SIRA_SECRET_KEY; when undefined, the key file in the data folder is used. */
+  secretKey: Buffer | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -58,5 +66,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.SIRA_TRUST_PROXY === 'true',
     jobPollMs: e.SIRA_JOB_POLL_MS,
     webDir: path.resolve(e.SIRA_WEB_DIR ?? path.join(import.meta.dirname, '../../dist/web')),
+    secretKey: e.SIRA_SECRET_KEY ? (parseSecretKey(e.SIRA_SECRET_KEY) ?? undefined) : undefined,
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type Actor, SYSTEM_CLI } from '../../src/domain/identity/actor.ts';
-import { DEFAULT_ROLES, ROLES, type RoleKey, buildUserActor, effectiveRoles } from '../../src/domain/identity/roles.ts';
+import { DEFAULT_ROLES, ROLES, type RoleKey, buildUserActor, effectiveRoles, narrowToScopes, rolesRequireTotp } from '../../src/domain/identity/roles.ts';
 import { ACTIONS, abilities, can } from '../../src/domain/policies/policy.ts';
 
 const defaults = effectiveRoles([]);
@@ -18,6 +18,7 @@ const EXPECTED: Record<string, RoleKey[]> = {
   'role.manage': ['system_admin'],
   'job.list': ['system_admin'],
   'audit.read': ['auditor'],
+  'api_token.create': ['system_admin', 'organisation_admin'],
 };
 
 describe('policy matrix over the default roles', () => {
@@ -32,11 +33,15 @@ describe('policy matrix over the default roles', () => {
       'role.manage': can(a, 'role.manage'),
       'job.list': can(a, 'job.list'),
       'audit.read': can(a, 'audit.read'),
+      'api_token.create': can(a, 'api_token.create'),
     };
     for (const [check, allowed] of Object.entries(EXPECTED)) expect(got[check], `${role}: ${check}`).toBe(allowed.includes(role));
     // Everyone signed in sees the partner organisations, and may end their own sessions.
     expect(can(a, 'organisation.list')).toBe(true);
     expect(can(a, 'session.revoke', { userId: 'u-1', organisationId: 'org-a' })).toBe(true);
+    // …and list and revoke their own API tokens.
+    expect(can(a, 'api_token.list')).toBe(true);
+    expect(can(a, 'api_token.revoke', { userId: 'u-1', organisationId: 'org-a' })).toBe(true);
   });
 });
 
@@ -75,12 +80,34 @@ describe('policy rules', () => {
     expect(buildUserActor({ id: 'u', organisationId: 'org-a', roles: ['no_such_role'] }, roles).permissions.size).toBe(0);
   });
 
+  it('an API token is revoked by its owner or by whoever manages the owner', () => {
+    expect(can(user(['case_manager']), 'api_token.revoke', colleague)).toBe(false);
+    expect(can(user(['organisation_admin']), 'api_token.revoke', colleague)).toBe(true);
+    expect(can(user(['organisation_admin']), 'api_token.revoke', other)).toBe(false);
+    expect(can(user(['system_admin']), 'api_token.revoke', other)).toBe(true);
+  });
+
+  it('an API token only narrows its user’s permissions', () => {
+    const admin = buildUserActor({ id: 'u-1', organisationId: 'org-a', roles: ['organisation_admin'] }, defaults);
+    const narrowed = narrowToScopes(admin, ['organisation.update:own', 'role.manage']);
+    expect([...narrowed.permissions]).toEqual(['organisation.update:own']);
+    expect(can(narrowed, 'organisation.update', { id: 'org-a' })).toBe(true);
+    expect(can(narrowed, 'user.manage', colleague)).toBe(false);
+  });
+
+  it('knows which roles require a second factor', () => {
+    const roles = effectiveRoles([{ key: 'case_manager', permissions: [], requiresTotp: true }]);
+    expect(rolesRequireTotp(['frontline_identifier', 'case_manager'], roles)).toBe(true);
+    expect(rolesRequireTotp(['frontline_identifier'], roles)).toBe(false);
+    expect(rolesRequireTotp(['no_such_role'], roles)).toBe(false);
+  });
+
   it('the system actor (CLI, jobs) may do everything', () => {
     for (const action of ACTIONS) expect(abilities(SYSTEM_CLI)).toContain(action);
   });
 
   it('tells the client what it may do somewhere', () => {
-    expect(abilities(user(['auditor']))).toEqual(['organisation.list', 'organisation.read', 'session.revoke', 'audit.read']);
+    expect(abilities(user(['auditor']))).toEqual(['organisation.list', 'organisation.read', 'session.revoke', 'audit.read', 'form.list', 'form.read', 'api_token.list', 'api_token.revoke']);
     expect(abilities(user(['organisation_admin']))).toEqual(
       expect.arrayContaining(['organisation.update', 'user.list', 'user.manage', 'user.create', 'role.list']),
     );

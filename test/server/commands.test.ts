@@ -3,7 +3,11 @@ import { v4 as uuidv4 } from 'uuid';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SiraError } from '../../src/domain/errors/catalogue.ts';
 import { SYSTEM_CLI } from '../../src/domain/identity/actor.ts';
+import { z } from 'zod';
+import { defineCommand } from '../../src/server/commands/define.ts';
+import { ALL_COMMANDS, buildRegistry } from '../../src/server/commands/registry.ts';
 import { runCommand } from '../../src/server/commands/run.ts';
+import { appendAudit } from '../../src/server/audit/append.ts';
 import { actorForUserId } from '../../src/server/identity/roles.ts';
 import { auditEvents, commandLog, organisations, users } from '../../src/server/db/schema/index.ts';
 import { queryRows } from '../../src/server/db/rows.ts';
@@ -103,5 +107,42 @@ describe(`commands on ${BACKEND}`, () => {
     const input = { userId: uuidv4(), email: email.toUpperCase(), displayName: 'Autre', password: 'another long password', organisationId, roles: ['analyst'] };
     await expect(run(uuidv4(), input, 'user.create')).rejects.toMatchObject({ code: 'EMAIL_TAKEN' });
     expect((await t.database.db.select({ n: count() }).from(users))[0]?.n).toBe(1);
+  });
+
+  /** A command handing back a one-time secret, and one whose failure leaves a trace. */
+  const probe = defineCommand({
+    name: 'test.probe',
+    summary: 'test only',
+    input: z.object({ fail: z.boolean() }).strict(),
+    result: z.object({ ok: z.literal(true) }),
+    ephemeral: z.object({ secret: z.string() }),
+    authorize() {},
+    async handle(ctx, input) {
+      ctx.keepOnFailure((tx) => appendAudit(tx, { type: 'access.denied', actor: ctx.actor, commandId: ctx.commandId, data: { action: 'kept-on-failure' } }));
+      await appendAudit(ctx.tx, { type: 'access.denied', actor: ctx.actor, commandId: ctx.commandId, data: { action: 'rolled-back' } });
+      if (input.fail) throw new SiraError('CONFLICT');
+      return { result: { ok: true as const }, ephemeral: { secret: 'one-time-secret-value' }, audit: { targetType: 'test', targetIds: [], fields: [] } };
+    },
+  });
+  const runProbe = (commandId: string, fail: boolean) =>
+    runCommand(t.database.db, buildRegistry([...ALL_COMMANDS, probe as never]), { name: 'test.probe', commandId, input: { fail }, actor: SYSTEM_CLI, requestId: 'req-1', locale: 'fr' });
+
+  it('returns the ephemeral part once, never stores it, and replays without it', async () => {
+    const id = uuidv4();
+    expect(await runProbe(id, false)).toEqual({ commandId: id, status: 'applied', result: { ok: true }, ephemeral: { secret: 'one-time-secret-value' } });
+    expect(await runProbe(id, false)).toEqual({ commandId: id, status: 'replayed', result: { ok: true } });
+    expect(JSON.stringify(await t.database.db.select().from(commandLog))).not.toContain('one-time-secret-value');
+    expect(JSON.stringify(await t.database.db.select().from(auditEvents))).not.toContain('one-time-secret-value');
+  });
+
+  it('keeps what a handler asked to keep when the command fails, and only then', async () => {
+    const failed = uuidv4();
+    await expect(runProbe(failed, true)).rejects.toMatchObject({ code: 'CONFLICT' });
+    const kept = await t.database.db.select().from(auditEvents).where(eq(auditEvents.commandId, failed));
+    expect(kept.map((e) => (e.data as { action: string }).action)).toEqual(['kept-on-failure']);
+    const applied = uuidv4();
+    await runProbe(applied, false);
+    const events = await t.database.db.select().from(auditEvents).where(eq(auditEvents.commandId, applied));
+    expect(events.map((e) => (e.data as { action?: string }).action ?? e.type)).toEqual(['rolled-back', 'command.applied']);
   });
 });

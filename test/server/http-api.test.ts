@@ -42,7 +42,7 @@ describe(`HTTP API on ${BACKEND}`, () => {
     const plain = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: adminEmail, password: TEST_PASSWORD } });
     expect(plain.cookies.find((c) => c.name === 'sira_session')?.secure).toBeFalsy();
     expect(res.json()).toMatchObject({ email: adminEmail, roles: ['system_admin'], locale: 'fr' });
-    expect(Object.keys(res.json() as object).sort()).toEqual(['abilities', 'csrfToken', 'displayName', 'email', 'id', 'locale', 'organisation', 'roles']);
+    expect(Object.keys(res.json() as object).sort()).toEqual(['abilities', 'csrfToken', 'displayName', 'email', 'id', 'locale', 'organisation', 'roles', 'totpEnabled', 'totpEnrolmentRequired']);
   });
 
   it('refuses a wrong password in the asked language, and audits the failure without the email', async () => {

@@ -13,6 +13,7 @@ describe(`logs on ${BACKEND}`, () => {
   let database: TestDatabase;
   let app: FastifyInstance;
   let logs = '';
+  let organisationId = '';
   const email = 'mariam.kone.synthetic@example.org';
   const displayName = 'Mariam Synthétique Koné';
   const password = 'a very secret passphrase';
@@ -23,7 +24,7 @@ describe(`logs on ${BACKEND}`, () => {
     const config = loadConfig({ SIRA_WEB_DIR: '/nonexistent', SIRA_LOG_LEVEL: 'trace' });
     const registry = buildRegistry();
     app = await buildApp({ config, database, registry, version: 'test', logger: { level: 'trace', stream } });
-    const organisationId = uuidv4();
+    organisationId = uuidv4();
     await systemCommand({ database, registry }, 'organisation.create', { organisationId, name: 'Organisation (démo)', type: 'ngo', country: 'ML', regionPcodes: [] });
     await systemCommand({ database, registry }, 'user.create', { userId: uuidv4(), email, displayName, password, organisationId, roles: ['system_admin'] });
   });
@@ -45,5 +46,24 @@ describe(`logs on ${BACKEND}`, () => {
     for (const secret of [email, encodeURIComponent(email), displayName, password, 'wrong wrong wrong', cookie.split('=')[1]!]) {
       expect(logs, secret).not.toContain(secret);
     }
+  });
+
+  it('hold no API token and no password-reset link', async () => {
+    const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } });
+    const headers = { cookie: `sira_session=${login.cookies.find((c) => c.name === 'sira_session')!.value}`, 'x-csrf-token': (login.json() as { csrfToken: string }).csrfToken };
+    const created = await app.inject({ method: 'POST', url: '/api/commands/api_token.create', headers, payload: { id: uuidv4(), input: { tokenId: uuidv4(), name: 'Intégration', scopes: [] } } });
+    const { token } = (created.json() as { ephemeral: { token: string } }).ephemeral;
+    expect((await app.inject({ method: 'GET', url: '/api/organisations', headers: { authorization: `Bearer ${token}` } })).statusCode).toBe(200);
+    const userId = uuidv4();
+    await systemCommand({ database, registry: buildRegistry() }, 'user.create', { userId, email: 'reset.synthetic@example.org', displayName: 'Reset Synthétique', password, organisationId, roles: ['case_manager'] });
+    const issued = await app.inject({ method: 'POST', url: '/api/commands/user.issue_password_reset', headers, payload: { id: uuidv4(), input: { userId } } });
+    const link = (issued.json() as { ephemeral: { url: string } }).ephemeral.url.split('#')[1]!;
+    expect((await app.inject({ method: 'POST', url: '/api/auth/password-reset', payload: { token: link, password: 'une phrase toute neuve' } })).statusCode).toBe(204);
+    // Used again and a wrong bearer: the refusals are logged, the secrets are not.
+    await app.inject({ method: 'POST', url: '/api/auth/password-reset', payload: { token: link, password: 'une phrase toute neuve' } });
+    await app.inject({ method: 'GET', url: '/api/organisations', headers: { authorization: `Bearer ${token}x` } });
+
+    expect(logs).toContain('"path":"/api/auth/password-reset"');
+    for (const secret of [token, token.slice(5), link, 'une phrase toute neuve']) expect(logs, secret).not.toContain(secret);
   });
 });

@@ -1,10 +1,12 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { randomBytes } from 'node:crypto';
 import { v4 as uuidv4 } from 'uuid';
 import { SYSTEM_CLI } from '../../src/domain/identity/actor.ts';
 import type { Role } from '../../src/domain/identity/roles.ts';
 import { buildRegistry } from '../../src/server/commands/registry.ts';
 import { type CommandRegistry, runCommand } from '../../src/server/commands/run.ts';
 import { type Config, loadConfig } from '../../src/server/config.ts';
+import { SecretBox } from '../../src/server/crypto/secret-box.ts';
 import { buildApp } from '../../src/server/http/app.ts';
 import { type TestDatabase, createTestDatabase } from './database.ts';
 
@@ -13,12 +15,15 @@ export interface TestApp {
   database: TestDatabase;
   registry: CommandRegistry;
   config: Config;
+  /** The app's secret box (same key), for tests that look at or plant sealed values. */
+  secrets: SecretBox;
   close(): Promise<void>;
 }
 
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
-  const config = loadConfig({ SIRA_DATA_DIR: '/nonexistent', SIRA_WEB_DIR: '/nonexistent', ...env });
+  // A fresh key per app: no test ever writes a key file into the repository's data folder.
+  const config = loadConfig({ SIRA_DATA_DIR: '/nonexistent', SIRA_WEB_DIR: '/nonexistent', SIRA_SECRET_KEY: randomBytes(32).toString('base64'), ...env });
   const registry = buildRegistry();
   const app = await buildApp({ config, database, registry, version: 'test', logger: false });
   return {
@@ -26,6 +31,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     database,
     registry,
     config,
+    secrets: new SecretBox([config.secretKey!]),
     async close() {
       await app.close();
       await database.destroy();

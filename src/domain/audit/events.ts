@@ -11,6 +11,11 @@ export const auditEventData = {
   'auth.logout': z.object({}).strict(),
   'auth.lockout': z.object({ failures: z.number().int(), minutes: z.number().int() }).strict(),
   'access.denied': z.object({ action: z.string() }).strict(),
+  /** A second-factor code refused: at sign-in, or when switching the second factor off. */
+  'auth.totp.failed': z.object({ reason: z.enum(['bad_code', 'replayed', 'challenge_invalid']) }).strict(),
+  'auth.api_token.failed': z.object({ reason: z.enum(['unknown', 'revoked', 'expired', 'inactive']) }).strict(),
+  'auth.password_reset': z.object({}).strict(),
+  'auth.password_reset.failed': z.object({ reason: z.enum(['unknown', 'used', 'replaced', 'expired']) }).strict(),
   /** Role keys are configuration, not personal data. */
   'user.roles_changed': z.object({ added: z.array(z.string()), removed: z.array(z.string()) }).strict(),
   'role.permissions_changed': z.object({ permissions: z.array(z.string()), requiresTotp: z.boolean() }).strict(),

@@ -14,6 +14,16 @@ export const ERRORS = {
   UNAUTHENTICATED: { status: 401 },
   INVALID_CREDENTIALS: { status: 401 },
   SESSION_EXPIRED: { status: 401 },
+  /** Wrong or replayed second-factor code at sign-in. */
+  TOTP_INVALID: { status: 401 },
+  /** The sign-in waiting for its second factor is unknown, used, expired or out of attempts. */
+  TOTP_CHALLENGE_INVALID: { status: 401 },
+  /** Unknown, revoked or expired API token, or its user is deactivated. */
+  API_TOKEN_INVALID: { status: 401 },
+  /** A role requires a second factor this account has not set up yet. */
+  TOTP_ENROLMENT_REQUIRED: { status: 403 },
+  /** Unknown, used, replaced or expired password-reset link. */
+  RESET_LINK_INVALID: { status: 400 },
   CSRF_INVALID: { status: 403 },
   FORBIDDEN: { status: 403 },
   IDEMPOTENCY_CONFLICT: { status: 409 },

@@ -33,6 +33,10 @@ export const PERMISSIONS = [
   'role.manage',
   'job.manage',
   'audit.read',
+  /** Import, version and publish questionnaires (national templates). */
+  'form.manage',
+  /** Create API tokens for integrations (always narrower than the creator's own permissions). */
+  'api_token.create',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -42,9 +46,9 @@ export interface RoleDefinition {
 }
 
 export const DEFAULT_ROLES: Record<Role, RoleDefinition> = {
-  system_admin: { permissions: ['organisation.create', 'organisation.update', 'user.manage', 'role.manage', 'job.manage'], requiresTotp: false },
-  nrm_coordinator: { permissions: ['organisation.create', 'organisation.update'], requiresTotp: false },
-  organisation_admin: { permissions: ['organisation.update:own', 'user.manage:own'], requiresTotp: false },
+  system_admin: { permissions: ['organisation.create', 'organisation.update', 'user.manage', 'role.manage', 'job.manage', 'api_token.create', 'form.manage'], requiresTotp: false },
+  nrm_coordinator: { permissions: ['organisation.create', 'organisation.update', 'form.manage'], requiresTotp: false },
+  organisation_admin: { permissions: ['organisation.update:own', 'user.manage:own', 'api_token.create'], requiresTotp: false },
   case_manager: { permissions: [], requiresTotp: false },
   frontline_identifier: { permissions: [], requiresTotp: false },
   service_focal_point: { permissions: [], requiresTotp: false },
@@ -90,4 +94,14 @@ export function buildUserActor(
   roles: ReadonlyMap<RoleKey, RoleDefinition>,
 ): { kind: 'user'; userId: string; organisationId: string; roles: readonly RoleKey[]; permissions: ReadonlySet<Permission> } {
   return { kind: 'user', userId: user.id, organisationId: user.organisationId, roles: user.roles, permissions: permissionsOf(user.roles, roles) };
+}
+
+/** Whether any of these roles obliges its holder to use a second factor. */
+export function rolesRequireTotp(roleKeys: readonly RoleKey[], roles: ReadonlyMap<RoleKey, RoleDefinition>): boolean {
+  return roleKeys.some((key) => roles.get(key)?.requiresTotp === true);
+}
+
+/** An API token acts as its user with only the permissions it was given: it can narrow, never widen. */
+export function narrowToScopes<A extends { permissions: ReadonlySet<Permission> }>(actor: A, scopes: readonly string[]): A {
+  return { ...actor, permissions: new Set([...actor.permissions].filter((p) => scopes.includes(p))) };
 }

@@ -47,8 +47,15 @@ export const currentUserView = z.object({
   organisation: z.object({ id: z.uuid(), name: z.string() }),
   /** Actions allowed somewhere (see src/domain/policies): the UI shows only these. */
   abilities: z.array(z.string()),
-  /** Absent for API-token requests, which need no CSRF token. */
+  /** Empty for API-token requests, which need no CSRF token. */
   csrfToken: z.string(),
+  /** Whether this account signs in with a second factor (TOTP). */
+  totpEnabled: z.boolean().optional(),
+  /**
+   * A role of this account requires a second factor and none is set up: until it is, the
+   * session may only enrol one (user.totp_begin, user.totp_confirm), read this, and sign out.
+   */
+  totpEnrolmentRequired: z.boolean().optional(),
 });
 export type CurrentUserView = z.infer<typeof currentUserView>;
 

@@ -32,6 +32,15 @@ export interface PolicyActions {
   'job.list': undefined;
   'job.retry': undefined;
   'audit.read': undefined;
+  /** Questionnaire definitions are templates without personal data: every member reads them. */
+  'form.list': undefined;
+  'form.read': undefined;
+  'form.manage': undefined;
+  'api_token.create': undefined;
+  /** Everyone lists their own tokens. */
+  'api_token.list': undefined;
+  /** A token is revoked by its owner or by whoever manages the owner. */
+  'api_token.revoke': UserTarget;
 }
 export type Action = keyof PolicyActions;
 export const ACTIONS = [
@@ -51,6 +60,12 @@ export const ACTIONS = [
   'job.list',
   'job.retry',
   'audit.read',
+  'form.list',
+  'form.read',
+  'form.manage',
+  'api_token.create',
+  'api_token.list',
+  'api_token.revoke',
 ] as const satisfies readonly Action[];
 
 /** Granted everywhere, or (with `:own`) in the actor's own organisation. */
@@ -89,6 +104,12 @@ const rules: { [A in Action]: Rule<A> } = {
   'job.list': (a) => grants(a, 'job.manage'),
   'job.retry': (a) => grants(a, 'job.manage'),
   'audit.read': (a) => grants(a, 'audit.read'),
+  'form.list': signedIn,
+  'form.read': signedIn,
+  'form.manage': (a) => grants(a, 'form.manage'),
+  'api_token.create': (a) => grants(a, 'api_token.create'),
+  'api_token.list': signedIn,
+  'api_token.revoke': (a, r) => isSelf(a, r.userId) || grants(a, 'user.manage', r.organisationId),
 };
 
 export function can<A extends Action>(actor: Actor, action: A, ...resource: PolicyActions[A] extends undefined ? [] : [PolicyActions[A]]): boolean {
@@ -118,6 +139,12 @@ export function abilities(actor: Actor): Action[] {
     'job.list': grants(actor, 'job.manage'),
     'job.retry': grants(actor, 'job.manage'),
     'audit.read': grants(actor, 'audit.read'),
+    'form.list': signedIn(actor),
+    'form.read': signedIn(actor),
+    'form.manage': grants(actor, 'form.manage'),
+    'api_token.create': grants(actor, 'api_token.create'),
+    'api_token.list': signedIn(actor),
+    'api_token.revoke': signedIn(actor),
   };
   return ACTIONS.filter((a) => somewhere[a]);
 }

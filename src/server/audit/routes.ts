@@ -2,9 +2,9 @@ import { and, desc, eq, gte, lt, lte, sql, type SQL } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { SiraError } from '../../domain/errors/catalogue.ts';
 import { can } from '../../domain/policies/policy.ts';
 import type { Db } from '../db/client.ts';
+import { deniedRead } from './denied.ts';
 import { auditEvents } from '../db/schema/index.ts';
 import { requireActor } from '../http/auth.ts';
 import { errorBodySchema } from '../http/error-body.ts';
@@ -46,7 +46,7 @@ export function auditRoutes(app: FastifyInstance, db: Db): void {
     },
     async (request) => {
       const actor = requireActor(request);
-      if (!can(actor, 'audit.read')) throw new SiraError('ROUTE_NOT_FOUND');
+      if (!can(actor, 'audit.read')) throw await deniedRead(db, request, 'audit.read', 'ROUTE_NOT_FOUND');
       const q = request.query;
       const where: SQL[] = [];
       if (q.actorUserId) where.push(eq(auditEvents.actorUserId, q.actorUserId));

@@ -1,6 +1,10 @@
+import { createApiToken, revokeApiToken } from '../identity/api-token-commands.ts';
+import { issuePasswordReset } from '../identity/password-reset.ts';
 import { resetRole, upsertRole } from '../identity/role-commands.ts';
 import { changePassword, revokeSession, setLocale } from '../identity/self-commands.ts';
+import { beginTotp, confirmTotp, disableTotp } from '../identity/totp-commands.ts';
 import { createUser, deactivateUser, reactivateUser, updateUser } from '../identity/user-commands.ts';
+import { addFormVersion, createForm, publishFormVersion } from '../forms/commands.ts';
 import { retryJob } from '../jobs/commands.ts';
 import { createOrganisation, updateOrganisation } from '../organisations/commands.ts';
 import type { CommandDefinition } from './define.ts';
@@ -17,9 +21,18 @@ export const ALL_COMMANDS: readonly CommandDefinition[] = [
   setLocale,
   changePassword,
   revokeSession,
+  beginTotp,
+  confirmTotp,
+  disableTotp,
+  createApiToken,
+  revokeApiToken,
+  issuePasswordReset,
   upsertRole,
   resetRole,
   retryJob,
+  createForm,
+  addFormVersion,
+  publishFormVersion,
 ] as unknown as CommandDefinition[];
 
 export function buildRegistry(commands: readonly CommandDefinition[] = ALL_COMMANDS): CommandRegistry {

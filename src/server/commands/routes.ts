@@ -1,7 +1,8 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { type ErrorCode, SiraError } from '../../domain/errors/catalogue.ts';
+import type { SecretBox } from '../crypto/secret-box.ts';
 import type { Db } from '../db/client.ts';
 import { requireActor } from '../http/auth.ts';
 import { errorBody, errorBodySchema } from '../http/error-body.ts';
@@ -13,8 +14,9 @@ const MAX_BATCH = 50;
  * One route per command (so the OpenAPI document shows each input), plus a batch route:
  * an offline outbox sends many commands in one round trip on a 2G link.
  */
-export function commandRoutes(app: FastifyInstance, db: Db, registry: CommandRegistry): void {
+export function commandRoutes(app: FastifyInstance, db: Db, registry: CommandRegistry, secrets: () => SecretBox): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  const context = (request: FastifyRequest) => ({ actor: requireActor(request), requestId: request.id, locale: request.locale, sessionTokenHash: request.sessionTokenHash, apiTokenId: request.apiTokenId, secrets });
   for (const def of registry.values()) {
     r.post(
       `/api/commands/${def.name}`,
@@ -25,7 +27,7 @@ export function commandRoutes(app: FastifyInstance, db: Db, registry: CommandReg
           tags: ['commands'],
           body: z.object({ id: z.uuid(), input: def.input }).strict(),
           response: {
-            200: z.object({ commandId: z.uuid(), status: z.enum(['applied', 'replayed']), result: def.result }),
+            200: z.object({ commandId: z.uuid(), status: z.enum(['applied', 'replayed']), result: def.result, ...(def.ephemeral ? { ephemeral: def.ephemeral.optional() } : {}) }),
             400: errorBodySchema,
             401: errorBodySchema,
             403: errorBodySchema,
@@ -35,9 +37,8 @@ export function commandRoutes(app: FastifyInstance, db: Db, registry: CommandReg
         },
       },
       async (request) => {
-        const actor = requireActor(request);
         const body = request.body as { id: string; input: unknown };
-        return runCommand(db, registry, { name: def.name, commandId: body.id, input: body.input, actor, requestId: request.id, locale: request.locale, sessionTokenHash: request.sessionTokenHash });
+        return runCommand(db, registry, { name: def.name, commandId: body.id, input: body.input, ...context(request) });
       },
     );
   }
@@ -55,7 +56,7 @@ export function commandRoutes(app: FastifyInstance, db: Db, registry: CommandReg
           200: z.object({
             results: z.array(
               z.union([
-                z.object({ commandId: z.uuid(), status: z.enum(['applied', 'replayed']), result: z.unknown() }),
+                z.object({ commandId: z.uuid(), status: z.enum(['applied', 'replayed']), result: z.unknown(), ephemeral: z.unknown().optional() }),
                 z.object({ commandId: z.uuid(), status: z.literal('rejected'), error: errorBodySchema.shape.error }),
               ]),
             ),
@@ -66,11 +67,11 @@ export function commandRoutes(app: FastifyInstance, db: Db, registry: CommandReg
       },
     },
     async (request) => {
-      const actor = requireActor(request);
+      const ctx = context(request);
       const results = [];
       for (const c of request.body.commands) {
         try {
-          results.push(await runCommand(db, registry, { name: c.name, commandId: c.id, input: c.input, actor, requestId: request.id, locale: request.locale, sessionTokenHash: request.sessionTokenHash }));
+          results.push(await runCommand(db, registry, { name: c.name, commandId: c.id, input: c.input, ...ctx }));
         } catch (err) {
           if (!(err instanceof SiraError)) throw err;
           results.push({ commandId: c.id, status: 'rejected' as const, error: errorBody(err, request.locale, request.id).error });

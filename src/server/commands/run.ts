@@ -5,7 +5,8 @@ import { SiraError } from '../../domain/errors/catalogue.ts';
 import { type Actor, actorUserId } from '../../domain/identity/actor.ts';
 import type { Locale } from '../../domain/i18n/locales.ts';
 import { appendAudit } from '../audit/append.ts';
-import type { Db } from '../db/client.ts';
+import type { SecretBox } from '../crypto/secret-box.ts';
+import type { Db, Tx } from '../db/client.ts';
 import { CHECK_VIOLATION, DEADLOCK_DETECTED, FOREIGN_KEY_VIOLATION, SERIALIZATION_FAILURE, UNIQUE_VIOLATION, sqlState } from '../db/errors.ts';
 import { commandLog } from '../db/schema/index.ts';
 import { queryRows } from '../db/rows.ts';
@@ -20,6 +21,9 @@ export interface RunCommandRequest {
   requestId: string;
   locale: Locale;
   sessionTokenHash?: string | null;
+  apiTokenId?: string | null;
+  /** The server's secret box; tools that run no secret-handling command leave it out. */
+  secrets?: () => SecretBox;
 }
 
 export interface CommandReceipt<R = unknown> {
@@ -27,6 +31,8 @@ export interface CommandReceipt<R = unknown> {
   /** `replayed`: this id was applied before; the first result is returned unchanged. */
   status: 'applied' | 'replayed';
   result: R;
+  /** Only on the first application, never stored, never replayed (see CommandOutcome). */
+  ephemeral?: unknown;
 }
 
 export type CommandRegistry = ReadonlyMap<string, CommandDefinition>;
@@ -51,6 +57,7 @@ export async function runCommand(db: Db, registry: CommandRegistry, req: RunComm
   const hash = inputHash(def.name, input);
 
   for (let attempt = 1; ; attempt++) {
+    const kept: ((tx: Tx) => Promise<void>)[] = [];
     try {
       return await db.transaction(async (tx) => {
         const claimed = await tx
@@ -65,7 +72,21 @@ export async function runCommand(db: Db, registry: CommandRegistry, req: RunComm
           }
           return { commandId: req.commandId, status: 'replayed' as const, result: previous.result };
         }
-        const ctx: CommandContext = { tx, actor: req.actor, commandId: req.commandId, requestId: req.requestId, locale: req.locale, now: new Date(), sessionTokenHash: req.sessionTokenHash ?? null };
+        const ctx: CommandContext = {
+          tx,
+          actor: req.actor,
+          commandId: req.commandId,
+          requestId: req.requestId,
+          locale: req.locale,
+          now: new Date(),
+          sessionTokenHash: req.sessionTokenHash ?? null,
+          apiTokenId: req.apiTokenId ?? null,
+          secrets: () => {
+            if (!req.secrets) throw new Error(`command ${def.name} needs the secret box, and none was given`);
+            return req.secrets();
+          },
+          keepOnFailure: (work) => kept.push(work),
+        };
         await def.authorize(ctx, input);
         const outcome = await def.handle(ctx, input);
         const result = def.result.parse(outcome.result);
@@ -79,11 +100,13 @@ export async function runCommand(db: Db, registry: CommandRegistry, req: RunComm
           targetIds: outcome.audit.targetIds,
           data: { command: def.name, fields: outcome.audit.fields },
         });
-        return { commandId: req.commandId, status: 'applied' as const, result };
+        const ephemeral = def.ephemeral && outcome.ephemeral !== undefined ? def.ephemeral.parse(outcome.ephemeral) : undefined;
+        return { commandId: req.commandId, status: 'applied' as const, result, ...(ephemeral === undefined ? {} : { ephemeral }) };
       });
     } catch (err) {
       const state = sqlState(err);
       if ((state === SERIALIZATION_FAILURE || state === DEADLOCK_DETECTED) && attempt < 3) continue;
+      for (const work of kept) await db.transaction(work);
       if (err instanceof SiraError && err.code === 'FORBIDDEN') await recordDenial(db, req, def.name);
       if (state === UNIQUE_VIOLATION || state === FOREIGN_KEY_VIOLATION || state === CHECK_VIOLATION) throw new SiraError('CONFLICT');
       throw err;

@@ -8,8 +8,12 @@ import type { CommandRegistry } from '../commands/run.ts';
 import type { Config } from '../config.ts';
 import type { SiraDatabase } from '../db/client.ts';
 import { auditRoutes } from '../audit/routes.ts';
+import { secretBoxProvider } from '../crypto/secret-key.ts';
 import { identityAdminRoutes } from '../identity/admin-routes.ts';
+import { apiTokenRoutes } from '../identity/api-token-routes.ts';
 import { identityRoutes } from '../identity/auth-routes.ts';
+import { passwordResetRoute } from '../identity/password-reset.ts';
+import { formRoutes } from '../forms/routes.ts';
 import { jobRoutes } from '../jobs/routes.ts';
 import { organisationRoutes } from '../organisations/routes.ts';
 import { systemRoutes } from '../system/routes.ts';
@@ -80,13 +84,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerErrorHandling(app, config.bodyLimitBytes);
   await registerOpenApi(app, options.version);
 
+  const secrets = secretBoxProvider(config);
   systemRoutes(app, database);
-  identityRoutes(app, database.db, { idleMs: config.sessionIdleMs, absoluteMs: config.sessionAbsoluteMs });
-  commandRoutes(app, database.db, registry);
+  identityRoutes(app, database.db, { idleMs: config.sessionIdleMs, absoluteMs: config.sessionAbsoluteMs }, secrets);
+  passwordResetRoute(app, database.db);
+  commandRoutes(app, database.db, registry, secrets);
   identityAdminRoutes(app, database.db);
+  apiTokenRoutes(app, database.db);
   organisationRoutes(app, database.db);
   auditRoutes(app, database.db);
   jobRoutes(app, database.db);
+  formRoutes(app, database.db);
 
   const hasWeb = await registerWeb(app, config.webDir);
   app.setNotFoundHandler((request, reply) => {

@@ -18,6 +18,8 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'sira_session' },
           csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
+          // Integrations: `Authorization: Bearer sira_…` (api_token.create); no cookie, no CSRF token.
+          apiToken: { type: 'http', scheme: 'bearer' },
         },
       },
     },

@@ -4,12 +4,13 @@ import { z } from 'zod';
 import { SiraError } from '../../domain/errors/catalogue.ts';
 import { roleView, sessionView, userView } from '../../domain/identity/schemas.ts';
 import { can } from '../../domain/policies/policy.ts';
+import { deniedRead } from '../audit/denied.ts';
 import type { Db } from '../db/client.ts';
 import { roles } from '../db/schema/index.ts';
 import { requireActor } from '../http/auth.ts';
 import { errorBodySchema } from '../http/error-body.ts';
 import { presentRole, presentSession, presentUser } from './presenters.ts';
-import { findUser, listUsers, liveSessions } from './queries.ts';
+import { listUsers, liveSessions, lookupUser } from './queries.ts';
 import { loadRoleDefinitions } from './roles.ts';
 
 const errors = { 401: errorBodySchema, 404: errorBodySchema };
@@ -30,7 +31,7 @@ export function identityAdminRoutes(app: FastifyInstance, db: Db): void {
     },
     async (request) => {
       const actor = requireActor(request);
-      if (!can(actor, 'user.list')) throw new SiraError('ROUTE_NOT_FOUND');
+      if (!can(actor, 'user.list')) throw await deniedRead(db, request, 'user.list', 'ROUTE_NOT_FOUND');
       const rows = await listUsers(db, actor, request.query.organisationId ? { organisationId: request.query.organisationId } : {});
       return { items: rows.map(presentUser) };
     },
@@ -43,9 +44,10 @@ export function identityAdminRoutes(app: FastifyInstance, db: Db): void {
       schema: { summary: 'One staff account.', tags: ['identity'], params: z.object({ id: z.uuid() }), response: { 200: userView, ...errors } },
     },
     async (request) => {
-      const user = await findUser(db, requireActor(request), request.params.id);
-      if (!user) throw new SiraError('NOT_FOUND');
-      return presentUser(user);
+      const found = await lookupUser(db, requireActor(request), request.params.id);
+      if (found.state === 'missing') throw new SiraError('NOT_FOUND');
+      if (found.state === 'hidden') throw await deniedRead(db, request, 'user.read', 'NOT_FOUND', { type: 'user', id: found.row.id });
+      return presentUser(found.row);
     },
   );
 
@@ -57,8 +59,12 @@ export function identityAdminRoutes(app: FastifyInstance, db: Db): void {
     },
     async (request) => {
       const actor = requireActor(request);
-      const user = await findUser(db, actor, request.params.id);
-      if (!user || !can(actor, 'session.revoke', { userId: user.id, organisationId: user.organisationId })) throw new SiraError('NOT_FOUND');
+      const found = await lookupUser(db, actor, request.params.id);
+      if (found.state === 'missing') throw new SiraError('NOT_FOUND');
+      const user = found.row;
+      if (found.state === 'hidden' || !can(actor, 'session.revoke', { userId: user.id, organisationId: user.organisationId })) {
+        throw await deniedRead(db, request, 'session.revoke', 'NOT_FOUND', { type: 'user', id: user.id });
+      }
       return { items: (await liveSessions(db, [user.id])).map((s) => presentSession(s, request.sessionTokenHash)) };
     },
   );
@@ -71,7 +77,7 @@ export function identityAdminRoutes(app: FastifyInstance, db: Db): void {
     },
     async (request) => {
       const actor = requireActor(request);
-      if (!can(actor, 'role.list')) throw new SiraError('ROUTE_NOT_FOUND');
+      if (!can(actor, 'role.list')) throw await deniedRead(db, request, 'role.list', 'ROUTE_NOT_FOUND');
       const defs = await loadRoleDefinitions(db);
       const overrides = new Map((await db.select({ key: roles.key, label: roles.label }).from(roles)).map((o) => [o.key, o]));
       return { items: [...defs.entries()].map(([key, def]) => presentRole(key, def, overrides.get(key))) };

@@ -1,36 +1,23 @@
 import { eq } from 'drizzle-orm';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { SiraError } from '../../domain/errors/catalogue.ts';
-import type { Actor } from '../../domain/identity/actor.ts';
-import { type CurrentUserView, currentUserView, loginInput } from '../../domain/identity/schemas.ts';
-import type { Locale } from '../../domain/i18n/locales.ts';
-import { abilities } from '../../domain/policies/policy.ts';
+import { totpChallengeView } from '../../domain/identity/credential-schemas.ts';
+import { currentUserView, loginInput } from '../../domain/identity/schemas.ts';
 import { appendAudit } from '../audit/append.ts';
+import type { SecretBox } from '../crypto/secret-box.ts';
 import type { Db } from '../db/client.ts';
-import { users } from '../db/schema/index.ts';
+import { users, userTotp } from '../db/schema/index.ts';
 import { requireActor } from '../http/auth.ts';
 import { errorBodySchema } from '../http/error-body.ts';
-import { AddressThrottle, LOCK_MS, accountKey, clearFailures, describeDevice, lockedUntil, recordFailure } from './login-throttle.ts';
+import { AddressThrottle, LOCK_MS, accountKey, lockedUntil, recordFailure } from './login-throttle.ts';
 import { dummyPasswordHash, verifyPassword } from './passwords.ts';
-import { actorForUser } from './roles.ts';
-import { SESSION_COOKIE, type SessionTimeouts, type SessionUser, createSession, lookupSession, revokeSession } from './sessions.ts';
+import { answerSignedIn, beginSession, presentCurrentUser } from './sign-in.ts';
+import { SESSION_COOKIE, type SessionTimeouts, revokeSession } from './sessions.ts';
+import { issueLoginChallenge, totpLoginRoute } from './totp-login.ts';
 
-export function presentCurrentUser(user: SessionUser, actor: Actor, csrfToken: string): CurrentUserView {
-  return {
-    id: user.id,
-    displayName: user.displayName,
-    email: user.email,
-    locale: user.locale as Locale,
-    roles: [...user.roles],
-    organisation: { id: user.organisationId, name: user.organisationName },
-    abilities: abilities(actor),
-    csrfToken,
-  };
-}
-
-export function identityRoutes(app: FastifyInstance, db: Db, timeouts: SessionTimeouts): void {
+export function identityRoutes(app: FastifyInstance, db: Db, timeouts: SessionTimeouts, secrets: () => SecretBox): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const throttle = new AddressThrottle();
 
@@ -39,10 +26,11 @@ export function identityRoutes(app: FastifyInstance, db: Db, timeouts: SessionTi
     {
       config: { policy: 'public' },
       schema: {
-        summary: 'Sign in with email and password; sets the session cookie. Five failures lock the account for 15 minutes.',
+        summary:
+          'Sign in with email and password; sets the session cookie. With a second factor, answers { totpRequired, challenge } instead, and POST /api/auth/login/totp finishes. Five failures (passwords and codes) lock the account for 15 minutes.',
         tags: ['identity'],
         body: loginInput,
-        response: { 200: currentUserView, 400: errorBodySchema, 401: errorBodySchema, 429: errorBodySchema },
+        response: { 200: z.union([currentUserView, totpChallengeView]), 400: errorBodySchema, 401: errorBodySchema, 429: errorBodySchema },
       },
     },
     async (request, reply) => {
@@ -78,19 +66,20 @@ export function identityRoutes(app: FastifyInstance, db: Db, timeouts: SessionTi
         });
         throw new SiraError('INVALID_CREDENTIALS');
       }
-      const created = await db.transaction(async (tx) => {
-        await clearFailures(tx, key);
-        const session = await createSession(tx, user.id, timeouts, now, describeDevice(request.headers['user-agent']));
-        await tx.update(users).set({ lastLoginAt: now }).where(eq(users.id, user.id));
-        await appendAudit(tx, { type: 'auth.login.succeeded', actor: await actorForUser(tx, user), requestId: request.id, targetType: 'user', targetIds: [user.id], data: {} });
-        return session;
-      });
-      setSessionCookie(request, reply, created.token, timeouts);
-      const found = await lookupSession(db, created.token, timeouts);
-      if (found.state !== 'valid') throw new SiraError('INTERNAL');
-      return presentCurrentUser(found.user, await actorForUser(db, found.user), found.csrfToken);
+      const [totp] = await db.select({ enabledAt: userTotp.enabledAt }).from(userTotp).where(eq(userTotp.userId, user.id));
+      if (totp?.enabledAt) {
+        // The password was right; the failure count stays until the code is right too.
+        const challenge = await db.transaction((tx) => issueLoginChallenge(tx, user.id, now));
+        return { totpRequired: true as const, challenge };
+      }
+      const token = await db.transaction((tx) => beginSession(tx, request, user, key, timeouts, now));
+      return answerSignedIn(db, request, reply, token, timeouts);
     },
   );
+
+  // A brake of its own: codes are only tried after a right password, and each account's
+  // lockout already bounds them; sharing the password brake would let one slow the other.
+  totpLoginRoute(r, db, timeouts, secrets, new AddressThrottle());
 
   r.post(
     '/api/auth/logout',
@@ -120,18 +109,8 @@ export function identityRoutes(app: FastifyInstance, db: Db, timeouts: SessionTi
     },
     async (request) => {
       const actor = requireActor(request);
-      if (!request.currentUser || !request.csrfToken) throw new SiraError('UNAUTHENTICATED');
-      return presentCurrentUser(request.currentUser, actor, request.csrfToken);
+      if (!request.currentUser) throw new SiraError('UNAUTHENTICATED');
+      return presentCurrentUser(request.currentUser, actor, request.csrfToken ?? '', request.totpEnrolmentRequired);
     },
   );
-}
-
-function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string, timeouts: SessionTimeouts): void {
-  void reply.setCookie(SESSION_COOKIE, token, {
-    path: '/',
-    httpOnly: true,
-    sameSite: 'lax',
-    secure: request.protocol === 'https',
-    maxAge: Math.floor(timeouts.absoluteMs / 1000),
-  });
 }

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, gt, inArray, isNull, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../domain/identity/actor.ts';
 import { can } from '../../domain/policies/policy.ts';
 import type { DbOrTx } from '../db/client.ts';
+import type { Lookup } from '../db/rows.ts';
 import { sessions, users } from '../db/schema/index.ts';
 
 export type UserRow = typeof users.$inferSelect;
@@ -22,9 +23,15 @@ export async function listUsers(db: DbOrTx, actor: Actor, filter: { organisation
 
 /** A record the actor may not read is reported exactly like one that does not exist. */
 export async function findUser(db: DbOrTx, actor: Actor, id: string): Promise<UserRow | undefined> {
+  const found = await lookupUser(db, actor, id);
+  return found.state === 'found' ? found.row : undefined;
+}
+
+/** The same, telling a refusal from an absence, for routes that audit refusals. */
+export async function lookupUser(db: DbOrTx, actor: Actor, id: string): Promise<Lookup<UserRow>> {
   const [row] = await db.select().from(users).where(eq(users.id, id));
-  if (!row || !can(actor, 'user.read', { userId: row.id, organisationId: row.organisationId })) return undefined;
-  return row;
+  if (!row) return { state: 'missing' };
+  return can(actor, 'user.read', { userId: row.id, organisationId: row.organisationId }) ? { state: 'found', row } : { state: 'hidden', row };
 }
 
 /** Live sessions of the given users (expired and revoked ones are history, not sessions). */

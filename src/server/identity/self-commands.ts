@@ -4,7 +4,7 @@ import { SiraError } from '../../domain/errors/catalogue.ts';
 import type { Actor } from '../../domain/identity/actor.ts';
 import { changePasswordInput, revokeSessionInput, setLocaleInput } from '../../domain/identity/schemas.ts';
 import { can } from '../../domain/policies/policy.ts';
-import { defineCommand } from '../commands/define.ts';
+import { type CommandContext, defineCommand } from '../commands/define.ts';
 import { sessions, users } from '../db/schema/index.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import { refuseCommonPassword } from './user-commands.ts';
@@ -12,6 +12,15 @@ import { refuseCommonPassword } from './user-commands.ts';
 function self(actor: Actor): string {
   if (actor.kind !== 'user') throw new SiraError('FORBIDDEN');
   return actor.userId;
+}
+
+/**
+ * The signed-in person, through a session: credentials are managed by their owner, never by
+ * an integration holding an API token.
+ */
+export function signedInPerson(ctx: CommandContext): string {
+  if (ctx.actor.kind !== 'user' || ctx.apiTokenId) throw new SiraError('FORBIDDEN');
+  return ctx.actor.userId;
 }
 
 export const setLocale = defineCommand({
@@ -34,11 +43,12 @@ export const changePassword = defineCommand({
   summary: "Change the signed-in user's password (the current one is required). Other sessions end.",
   input: changePasswordInput,
   result: z.object({ changed: z.literal(true) }),
-  authorize({ actor }) {
-    self(actor);
+  authorize(ctx) {
+    signedInPerson(ctx);
   },
-  async handle({ tx, actor, now, sessionTokenHash }, input) {
-    const userId = self(actor);
+  async handle(ctx, input) {
+    const { tx, now, sessionTokenHash } = ctx;
+    const userId = signedInPerson(ctx);
     const [user] = await tx.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId));
     if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
       throw new SiraError('VALIDATION_FAILED', [{ path: 'input.currentPassword', code: 'wrong_password' }]);

@@ -2,7 +2,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import type { RoleKey } from '../../domain/identity/roles.ts';
 import type { DbOrTx } from '../db/client.ts';
-import { organisations, sessions, users } from '../db/schema/index.ts';
+import { organisations, sessions, users, userTotp } from '../db/schema/index.ts';
 
 export const SESSION_COOKIE = 'sira_session';
 
@@ -19,6 +19,8 @@ export interface SessionUser {
   roles: RoleKey[];
   organisationId: string;
   organisationName: string;
+  /** Signs in with a second factor. */
+  totpEnabled: boolean;
 }
 
 export type SessionLookup =
@@ -57,10 +59,12 @@ export async function lookupSession(db: DbOrTx, token: string, timeouts: Session
       session: sessions,
       user: { id: users.id, email: users.email, displayName: users.displayName, locale: users.locale, roles: users.roles, active: users.active, organisationId: users.organisationId },
       organisationName: organisations.name,
+      totpEnabledAt: userTotp.enabledAt,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .innerJoin(organisations, eq(organisations.id, users.organisationId))
+    .leftJoin(userTotp, eq(userTotp.userId, users.id))
     .where(eq(sessions.tokenHash, tokenHash));
   if (!row || row.session.revokedAt || !row.user.active) return { state: 'invalid' };
   const idleDeadline = row.session.lastSeenAt.getTime() + timeouts.idleMs;
@@ -69,7 +73,7 @@ export async function lookupSession(db: DbOrTx, token: string, timeouts: Session
     await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.tokenHash, tokenHash));
   }
   const { active: _active, ...user } = row.user;
-  return { state: 'valid', user: { ...user, roles: user.roles, organisationName: row.organisationName }, csrfToken: row.session.csrfToken, tokenHash };
+  return { state: 'valid', user: { ...user, roles: user.roles, organisationName: row.organisationName, totpEnabled: row.totpEnabledAt !== null }, csrfToken: row.session.csrfToken, tokenHash };
 }
 
 export async function revokeSession(db: DbOrTx, tokenHash: string, now = new Date()): Promise<void> {

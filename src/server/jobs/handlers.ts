@@ -1,5 +1,7 @@
 import type { SessionTimeouts } from '../identity/sessions.ts';
 import { purgeSessions } from '../identity/sessions.ts';
+import { purgePasswordResets } from '../identity/password-reset.ts';
+import { purgeLoginChallenges } from '../identity/totp-login.ts';
 import { enqueueJob } from './queue.ts';
 import type { JobHandler } from './worker.ts';
 import type { DbOrTx } from '../db/client.ts';
@@ -13,6 +15,9 @@ export function builtInJobHandlers(timeouts: SessionTimeouts): Map<string, JobHa
       'sessions.purge',
       async ({ db }) => {
         await purgeSessions(db, timeouts);
+        // Expired sign-in challenges and reset links can never be used again: nothing to keep.
+        await purgeLoginChallenges(db);
+        await purgePasswordResets(db);
         return { rescheduleAt: new Date(Date.now() + DAY_MS) };
       },
     ],

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { SiraError } from '../../domain/errors/catalogue.ts';
 import { can } from '../../domain/policies/policy.ts';
+import { deniedRead } from '../audit/denied.ts';
 import type { Db } from '../db/client.ts';
 import { requireActor } from '../http/auth.ts';
 import { errorBodySchema } from '../http/error-body.ts';
@@ -51,7 +51,7 @@ export function jobRoutes(app: FastifyInstance, db: Db): void {
     async (request) => {
       const actor = requireActor(request);
       // Administration pages do not exist for whoever may not use them.
-      if (!can(actor, 'job.list')) throw new SiraError('ROUTE_NOT_FOUND');
+      if (!can(actor, 'job.list')) throw await deniedRead(db, request, 'job.list', 'ROUTE_NOT_FOUND');
       const items = await listJobs(db, request.query.status ? { status: request.query.status } : {});
       return { counts: await countJobsByStatus(db), items: items.map(presentJob) };
     },

@@ -2,6 +2,7 @@ import { asc, eq } from 'drizzle-orm';
 import type { Actor } from '../../domain/identity/actor.ts';
 import { can } from '../../domain/policies/policy.ts';
 import type { DbOrTx } from '../db/client.ts';
+import type { Lookup } from '../db/rows.ts';
 import { organisations } from '../db/schema/index.ts';
 
 export type OrganisationRow = typeof organisations.$inferSelect;
@@ -14,7 +15,13 @@ export async function listOrganisations(db: DbOrTx, actor: Actor): Promise<Organ
 
 /** A record the actor may not see is reported exactly like one that does not exist. */
 export async function findOrganisation(db: DbOrTx, actor: Actor, id: string): Promise<OrganisationRow | undefined> {
+  const found = await lookupOrganisation(db, actor, id);
+  return found.state === 'found' ? found.row : undefined;
+}
+
+/** The same, telling a refusal from an absence, for routes that audit refusals. */
+export async function lookupOrganisation(db: DbOrTx, actor: Actor, id: string): Promise<Lookup<OrganisationRow>> {
   const [row] = await db.select().from(organisations).where(eq(organisations.id, id));
-  if (!row || !can(actor, 'organisation.read', { id: row.id })) return undefined;
-  return row;
+  if (!row) return { state: 'missing' };
+  return can(actor, 'organisation.read', { id: row.id }) ? { state: 'found', row } : { state: 'hidden', row };
 }

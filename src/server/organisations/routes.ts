@@ -3,11 +3,12 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { SiraError } from '../../domain/errors/catalogue.ts';
 import { organisationView } from '../../domain/organisations/schemas.ts';
+import { deniedRead } from '../audit/denied.ts';
 import type { Db } from '../db/client.ts';
 import { requireActor } from '../http/auth.ts';
 import { errorBodySchema } from '../http/error-body.ts';
 import { presentOrganisation } from './presenter.ts';
-import { findOrganisation, listOrganisations } from './queries.ts';
+import { listOrganisations, lookupOrganisation } from './queries.ts';
 
 export function organisationRoutes(app: FastifyInstance, db: Db): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -34,10 +35,10 @@ export function organisationRoutes(app: FastifyInstance, db: Db): void {
       },
     },
     async (request) => {
-      const actor = requireActor(request);
-      const row = await findOrganisation(db, actor, request.params.id);
-      if (!row) throw new SiraError('NOT_FOUND');
-      return presentOrganisation(row);
+      const found = await lookupOrganisation(db, requireActor(request), request.params.id);
+      if (found.state === 'missing') throw new SiraError('NOT_FOUND');
+      if (found.state === 'hidden') throw await deniedRead(db, request, 'organisation.read', 'NOT_FOUND', { type: 'organisation', id: found.row.id });
+      return presentOrganisation(found.row);
     },
   );
 }

@@ -25,6 +25,8 @@ const everyone =
 export const EXPECTED: Record<string, Expectation> = {
   'GET /healthz': everyone(),
   'POST /api/auth/login': everyone(401), // reachable without a session; wrong credentials are sent
+  'POST /api/auth/login/totp': everyone(401), // reachable without a session; an unknown challenge is sent
+  'POST /api/auth/password-reset': everyone(400), // reachable without a session; an unknown link is sent
   'POST /api/auth/logout': everyone(204),
   'GET /api/auth/me': everyone(),
   'GET /api/organisations': everyone(),
@@ -33,6 +35,7 @@ export const EXPECTED: Record<string, Expectation> = {
   'GET /api/users/{id}': scoped(['system_admin', 'organisation_admin'], ['system_admin']),
   'GET /api/users/{id}/sessions': scoped(['system_admin', 'organisation_admin'], ['system_admin']),
   'GET /api/roles': only(['system_admin', 'organisation_admin']),
+  'GET /api/api-tokens': everyone(), // one's own tokens only
   'GET /api/admin/jobs': only(['system_admin']),
   'GET /api/audit': only(['auditor']),
   'POST /api/commands': everyone(), // each command in the batch is authorised on its own
@@ -45,9 +48,25 @@ export const EXPECTED: Record<string, Expectation> = {
   'POST /api/commands/user.set_locale': everyone(),
   'POST /api/commands/user.change_password': everyone(),
   'POST /api/commands/session.revoke': scoped(['system_admin', 'organisation_admin'], ['system_admin']),
+  'POST /api/commands/user.totp_begin': everyone(),
+  'POST /api/commands/user.totp_confirm': everyone(),
+  'POST /api/commands/user.totp_disable': everyone(),
+  'POST /api/commands/api_token.create': only(['system_admin', 'organisation_admin'], 200, 403),
+  'POST /api/commands/api_token.revoke': scoped(['system_admin', 'organisation_admin'], ['system_admin']),
+  'POST /api/commands/user.issue_password_reset': scoped(['system_admin', 'organisation_admin'], ['system_admin']),
   'POST /api/commands/role.save': only(['system_admin'], 200, 403),
   'POST /api/commands/role.reset': only(['system_admin'], 200, 403),
   'POST /api/commands/job.retry': only(['system_admin']),
+  // Questionnaires are templates without personal data: every member reads them, coordinators manage them.
+  'GET /api/forms': everyone(),
+  'GET /api/forms/{id}': everyone(),
+  'GET /api/forms/{id}/versions/{version}': everyone(),
+  'GET /api/forms/{id}/versions/{version}/xlsform': everyone(),
+  'POST /api/forms/{id}/versions/{version}/validate': everyone(), // checks answers, stores nothing
+  'POST /api/forms/xlsform': only(['system_admin', 'nrm_coordinator'], 200, 403),
+  'POST /api/commands/form.create': only(['system_admin', 'nrm_coordinator'], 200, 403),
+  'POST /api/commands/form.add_version': only(['system_admin', 'nrm_coordinator'], 200, 403),
+  'POST /api/commands/form.publish_version': only(['system_admin', 'nrm_coordinator'], 200, 403),
 };
 
-export const PUBLIC = new Set(['GET /healthz', 'POST /api/auth/login']);
+export const PUBLIC = new Set(['GET /healthz', 'POST /api/auth/login', 'POST /api/auth/login/totp', 'POST /api/auth/password-reset']);

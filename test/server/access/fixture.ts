@@ -1,10 +1,13 @@
 import { v4 as uuidv4 } from 'uuid';
 import { ROLES, type Role } from '../../../src/domain/identity/roles.ts';
+import { newApiToken } from '../../../src/server/identity/api-tokens.ts';
 import { createSession } from '../../../src/server/identity/sessions.ts';
+import { newTotpSecret, totpSecretContext } from '../../../src/server/identity/totp.ts';
 import { enqueueJob } from '../../../src/server/jobs/queue.ts';
-import { jobs } from '../../../src/server/db/schema/index.ts';
+import { apiTokens, jobs, userTotp } from '../../../src/server/db/schema/index.ts';
 import { eq } from 'drizzle-orm';
 import { TEST_PASSWORD, type TestApp, systemCommand } from '../../support/app.ts';
+import { tinyDefinition } from '../../forms/access-fixture.ts';
 import type { Target } from './expectations.ts';
 
 export interface MatrixFixture {
@@ -16,6 +19,11 @@ export interface MatrixFixture {
   newTargetUser(target: Target): Promise<string>;
   newSessionOf(userId: string): Promise<{ cookie: string; csrf: string; sessionId: string }>;
   newDeadJob(): Promise<string>;
+  /** Puts an account's second factor in a known state; returns the secret (base32) if any. */
+  setTotp(userId: string, state: 'none' | 'pending' | 'enabled'): Promise<string | null>;
+  newApiTokenOf(userId: string): Promise<string>;
+  /** A questionnaire with one draft version (forms are not scoped to an organisation). */
+  newForm(): Promise<{ formId: string; formKey: string }>;
 }
 
 const timeouts = { idleMs: 30 * 60_000, absoluteMs: 12 * 3_600_000 };
@@ -48,6 +56,28 @@ export async function buildFixture(t: TestApp): Promise<MatrixFixture> {
     async newSessionOf(userId) {
       const { id, token, csrfToken } = await createSession(t.database.db, userId, timeouts);
       return { cookie: `sira_session=${token}`, csrf: csrfToken, sessionId: id };
+    },
+    async setTotp(userId, state) {
+      await t.database.db.delete(userTotp).where(eq(userTotp.userId, userId));
+      if (state === 'none') return null;
+      const secret = newTotpSecret();
+      const sealed = t.secrets.seal(secret, totpSecretContext(userId));
+      const now = new Date();
+      await t.database.db
+        .insert(userTotp)
+        .values(state === 'pending' ? { userId, pendingSecret: sealed, pendingSince: now, updatedAt: now } : { userId, secret: sealed, enabledAt: now, updatedAt: now });
+      return secret;
+    },
+    async newApiTokenOf(userId) {
+      const id = uuidv4();
+      await t.database.db.insert(apiTokens).values({ id, userId, name: 'Intégration de test', tokenHash: newApiToken().tokenHash, scopes: [], createdAt: new Date() });
+      return id;
+    },
+    async newForm() {
+      const formId = uuidv4();
+      const definition = tinyDefinition();
+      await systemCommand(t, 'form.create', { formId, definition });
+      return { formId, formKey: definition.formId };
     },
     async newDeadJob() {
       const id = (await enqueueJob(t.database.db, { kind: 'test.dead', maxAttempts: 1 }))!;

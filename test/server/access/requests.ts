@@ -1,5 +1,9 @@
 import { v4 as uuidv4 } from 'uuid';
+import { totpCodeAt } from '../../../src/server/identity/totp.ts';
 import { TEST_PASSWORD } from '../../support/app.ts';
+import { tinyDefinition } from '../../forms/access-fixture.ts';
+import { buildXlsForm } from '../../fixtures/xlsforms/build.ts';
+import { satisfactionSurvey } from '../../fixtures/xlsforms/forms.ts';
 import type { Target } from './expectations.ts';
 import type { MatrixFixture } from './fixture.ts';
 
@@ -12,10 +16,18 @@ type Builder = (target: Target, f: MatrixFixture, actorUserId: string) => Promis
 
 const command = (name: string, input: unknown): BuiltRequest => ({ url: `/api/commands/${name}`, payload: { id: uuidv4(), input } });
 
+/** The current code of the actor's second factor, put in the given state first (anonymous: any code). */
+const totpCode = async (f: MatrixFixture, actorUserId: string, state: 'pending' | 'enabled') => {
+  const secret = actorUserId ? await f.setTotp(actorUserId, state) : null;
+  return secret ? totpCodeAt(secret, new Date()) : '000000';
+};
+
 /** How to call each route about a record of the actor's own organisation, or of another. */
 export const REQUESTS: Record<string, Builder> = {
   'GET /healthz': async () => ({ url: '/healthz' }),
   'POST /api/auth/login': async () => ({ url: '/api/auth/login', payload: { email: `nobody-${uuidv4()}@example.org`, password: 'not the password at all' } }),
+  'POST /api/auth/login/totp': async () => ({ url: '/api/auth/login/totp', payload: { challenge: 'no-such-challenge', code: '123456' } }),
+  'POST /api/auth/password-reset': async () => ({ url: '/api/auth/password-reset', payload: { token: 'no-such-reset-link', password: 'une phrase de passe assez longue' } }),
   'POST /api/auth/logout': async () => ({ url: '/api/auth/logout' }),
   'GET /api/auth/me': async () => ({ url: '/api/auth/me' }),
   'GET /api/organisations': async () => ({ url: '/api/organisations' }),
@@ -28,6 +40,7 @@ export const REQUESTS: Record<string, Builder> = {
     return { url: `/api/users/${userId}/sessions` };
   },
   'GET /api/roles': async () => ({ url: '/api/roles' }),
+  'GET /api/api-tokens': async () => ({ url: '/api/api-tokens' }),
   'GET /api/admin/jobs': async () => ({ url: '/api/admin/jobs' }),
   'GET /api/audit': async () => ({ url: '/api/audit' }),
   'POST /api/commands': async (t, f) => ({
@@ -44,7 +57,28 @@ export const REQUESTS: Record<string, Builder> = {
   'POST /api/commands/user.set_locale': async () => command('user.set_locale', { locale: 'bm' }),
   'POST /api/commands/user.change_password': async () => command('user.change_password', { currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD }),
   'POST /api/commands/session.revoke': async (t, f) => command('session.revoke', { sessionId: (await f.newSessionOf(await f.newTargetUser(t))).sessionId }),
+  'POST /api/commands/user.totp_begin': async (_t, f, actor) => {
+    if (actor) await f.setTotp(actor, 'none');
+    return command('user.totp_begin', {});
+  },
+  'POST /api/commands/user.totp_confirm': async (_t, f, actor) => command('user.totp_confirm', { code: await totpCode(f, actor, 'pending') }),
+  'POST /api/commands/user.totp_disable': async (_t, f, actor) => command('user.totp_disable', { code: await totpCode(f, actor, 'enabled') }),
+  'POST /api/commands/api_token.create': async () => command('api_token.create', { tokenId: uuidv4(), name: 'Export mensuel', scopes: [] }),
+  'POST /api/commands/api_token.revoke': async (t, f) => command('api_token.revoke', { tokenId: await f.newApiTokenOf(await f.newTargetUser(t)) }),
+  'POST /api/commands/user.issue_password_reset': async (t, f) => command('user.issue_password_reset', { userId: await f.newTargetUser(t) }),
   'POST /api/commands/role.save': async () => command('role.save', { key: `custom_${uuidv4().slice(0, 8)}`, label: 'Point focal régional', permissions: ['organisation.update:own'] }),
   'POST /api/commands/role.reset': async () => command('role.reset', { key: 'case_manager' }),
   'POST /api/commands/job.retry': async (_t, f) => command('job.retry', { jobId: await f.newDeadJob() }),
+  'GET /api/forms': async () => ({ url: '/api/forms' }),
+  'GET /api/forms/{id}': async (_t, f) => ({ url: `/api/forms/${(await f.newForm()).formId}` }),
+  'GET /api/forms/{id}/versions/{version}': async (_t, f) => ({ url: `/api/forms/${(await f.newForm()).formId}/versions/1` }),
+  'GET /api/forms/{id}/versions/{version}/xlsform': async (_t, f) => ({ url: `/api/forms/${(await f.newForm()).formId}/versions/1/xlsform` }),
+  'POST /api/forms/{id}/versions/{version}/validate': async (_t, f) => ({ url: `/api/forms/${(await f.newForm()).formId}/versions/1/validate`, payload: { answers: { age: 12, school: 'yes' } } }),
+  'POST /api/forms/xlsform': async () => ({ url: '/api/forms/xlsform', payload: { file: Buffer.from(await buildXlsForm(satisfactionSurvey)).toString('base64'), fileName: 'satisfaction.xlsx' } }),
+  'POST /api/commands/form.create': async () => command('form.create', { formId: uuidv4(), definition: tinyDefinition() }),
+  'POST /api/commands/form.add_version': async (_t, f) => {
+    const { formId, formKey } = await f.newForm();
+    return command('form.add_version', { formId, definition: tinyDefinition(formKey) });
+  },
+  'POST /api/commands/form.publish_version': async (_t, f) => command('form.publish_version', { formId: (await f.newForm()).formId, version: 1 }),
 };

@@ -1,6 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import { IntlMessageFormat } from 'intl-messageformat';
 import { type Plugin, defineConfig } from 'vite';
+import { noReact } from './src/web/build/no-react.ts';
+import { precompress } from './src/web/build/precompress.ts';
+import { progressiveWebApp } from './src/web/build/pwa-plugin.ts';
 
 const webRoot = fileURLToPath(new URL('./src/web', import.meta.url));
 const outDir = fileURLToPath(new URL('./dist/web', import.meta.url));
@@ -40,9 +43,15 @@ export default defineConfig({
   root: webRoot,
   // Absolute asset URLs: the server answers any deep link with index.html.
   base: '/',
-  plugins: [precompiledCatalogues()],
+  plugins: [precompiledCatalogues(), noReact(), progressiveWebApp({ webRoot }), precompress()],
   resolve: {
-    alias: [{ find: /^@formatjs\/icu-messageformat-parser$/, replacement: '@formatjs/icu-messageformat-parser/no-parser.js' }],
+    alias: [
+      { find: /^@formatjs\/icu-messageformat-parser$/, replacement: '@formatjs/icu-messageformat-parser/no-parser.js' },
+      // react-hook-form is written for React; preact/compat gives it the same API in about 4 kB.
+      { find: /^react$/, replacement: 'preact/compat' },
+      { find: /^react-dom$/, replacement: 'preact/compat' },
+      { find: /^react\/jsx-runtime$/, replacement: 'preact/jsx-runtime' },
+    ],
   },
   // Vite 8 compiles TS/JSX with Oxc; point the automatic runtime at Preact (no React, no plugin).
   oxc: {
@@ -51,8 +60,9 @@ export default defineConfig({
   build: {
     outDir,
     emptyOutDir: true,
-    // Android Go phones run recent Chromium; es2020 keeps the output small without polyfills.
-    target: 'es2020',
+    // Android Go phones run recent Chromium (94+ since 2021 covers es2022). Below es2022,
+    // TanStack Query's private class members are rewritten into helpers: 8 kB more to download.
+    target: 'es2022',
     reportCompressedSize: true,
   },
   server: {

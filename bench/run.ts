@@ -1,13 +1,15 @@
 /**
  * `npm run bench`: measures cold start, command throughput (HTTP against direct SQL, on the
- * embedded database and, when SIRA_BENCH_DATABASE_URL is set, on PostgreSQL) and password
- * hashing, prints the figures and writes them into BENCHMARKS.md. Nothing here passes or
+ * embedded database and, when SIRA_BENCH_DATABASE_URL is set, on PostgreSQL), password
+ * hashing, and the web app's JavaScript size and login page load time on emulated 3G
+ * (bench/web-*.ts), prints the figures and writes them into BENCHMARKS.md. Nothing here passes or
  * fails on a number; the run fails only if the server does not work.
  *
  * Optional environment:
  *   SIRA_BENCH_DATABASE_URL  a PostgreSQL server the run may create (and drop) a database on
  *   SIRA_BENCH_COMMANDS      operations per throughput phase (default 500, at most 5000)
  *   SIRA_BENCH_RUNS          cold starts per case (default 5, at most 20)
+ *   SIRA_BENCH_WEB_RUNS      web app loads per network profile (default 5, at most 20)
  *   SIRA_BENCH_NO_WRITE=1    print only, leave BENCHMARKS.md alone
  */
 import path from 'node:path';
@@ -15,8 +17,10 @@ import { benchColdStart } from './cold-start.ts';
 import { type ThroughputResult, benchCommandThroughput } from './command-throughput.ts';
 import { REPO_ROOT, loadAverage, machineInfo } from './machine.ts';
 import { benchPasswordHash } from './password-hash.ts';
-import { busy, renderReport, writeReport } from './report.ts';
+import { END_MARKER, busy, renderReport, writeReport } from './report.ts';
 import { fmtMs } from './stats.ts';
+import { benchWeb } from './web-load.ts';
+import { renderWebReport } from './web-report.ts';
 
 /** The whole run is abandoned past this: figures are only written when everything finished. */
 const RUN_TIMEOUT_MS = 10 * 60_000;
@@ -73,10 +77,18 @@ async function main(): Promise<void> {
     throughput.push(t);
   }
 
+  const webRuns = intFromEnv('SIRA_BENCH_WEB_RUNS', 5, 20);
+  log(`\nWeb app: bytes of JavaScript, and login page load time under network emulation, ${webRuns} runs per profile`);
+  const web = await benchWeb(webRuns, log);
+
   const durationMs = performance.now() - t0;
   const load = { start: loadStart, end: loadAverage() };
   log(`\nload average (1 min) after the run: ${load.end.toFixed(2)}`);
-  const section = renderReport({ startedAt, durationMs, machine, load, coldStart, passwordHash, throughput, skipped });
+  // The web figures go last in the generated section, inside its end marker.
+  const section = renderReport({ startedAt, durationMs, machine, load, coldStart, passwordHash, throughput, skipped }).replace(
+    END_MARKER,
+    `${renderWebReport(web).join('\n')}\n${END_MARKER}`,
+  );
   if (process.env.SIRA_BENCH_NO_WRITE === '1') {
     log(`\n${section}`);
   } else {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { htmlLang, openApp, signInThroughForm } from './support/browser.ts';
+import { htmlLang, openApp, saveScreenshot, seriousAccessibilityViolations, signInThroughForm } from './support/browser.ts';
 import { useE2eEnvironment } from './support/environment.ts';
 
 const env = useE2eEnvironment();
@@ -49,6 +49,67 @@ describe('language', () => {
     await page.getByRole('button', { name: 'Se déconnecter' }).click();
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     await expect(htmlLang(page)).resolves.toBe('en');
+    await context.close();
+  });
+
+  it('remembers a signed-in user’s language on the server: across sign-out and sign-in, and on another phone', async () => {
+    const { user } = env.server;
+    const { context, page } = await openApp(env.browser, env.server.url);
+    await signInThroughForm(page, user.email, user.password);
+    await page.getByRole('heading', { name: `Bonjour, ${user.displayName}` }).waitFor();
+    await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Mon compte' }).click();
+
+    const saved = page.waitForRequest('**/api/commands/user.set_locale');
+    await page.getByRole('group', { name: 'Langue' }).getByRole('button', { name: 'English' }).click();
+    expect((await saved).postDataJSON()).toMatchObject({ input: { locale: 'en' } });
+    await page.getByRole('status').filter({ hasText: 'Language saved.' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'My account' }).waitFor();
+    await expect(htmlLang(page)).resolves.toBe('en');
+
+    // The phone itself was never switched: the next person gets French back.
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Connexion' }).waitFor();
+    await signInThroughForm(page, user.email, user.password);
+    await page.getByRole('heading', { level: 1, name: `Hello, ${user.displayName}` }).waitFor();
+    await context.close();
+
+    const other = await openApp(env.browser, env.server.url);
+    await signInThroughForm(other.page, user.email, user.password);
+    await other.page.getByRole('heading', { level: 1, name: `Hello, ${user.displayName}` }).waitFor();
+    await expect(htmlLang(other.page)).resolves.toBe('en');
+
+    // Back to French, so that the other tests of this file find the account as seeded.
+    await other.page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'My account' }).click();
+    await other.page.getByRole('group', { name: 'Language' }).getByRole('button', { name: 'Français' }).click();
+    await other.page.getByRole('status').filter({ hasText: 'Langue enregistrée.' }).waitFor();
+    await other.context.close();
+  });
+
+  it('shows the account page in Bambara, with dates, numbers and amounts readable on a phone without Bambara data', async () => {
+    const { user } = env.server;
+    const { context, page } = await openApp(env.browser, env.server.url);
+    await signInThroughForm(page, user.email, user.password);
+    await page.getByRole('heading', { name: `Bonjour, ${user.displayName}` }).waitFor();
+    await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Mon compte' }).click();
+    await page.getByRole('group', { name: 'Langue' }).getByRole('button', { name: 'Bamanankan' }).click();
+    await page.getByRole('status').filter({ hasText: 'Kan maralen don.' }).waitFor();
+    await expect(htmlLang(page)).resolves.toBe('bm');
+
+    const facts = await page.locator('dl.facts').last().locator('dd').allTextContents();
+    const expected = await page.evaluate(() => {
+      // Chromium ships no Bambara dates: the app must fall back to Mali's French, not American English.
+      const bmSupported = Intl.DateTimeFormat.supportedLocalesOf(['bm']).length > 0;
+      return { bmSupported, date: new Intl.DateTimeFormat(bmSupported ? 'bm-ML' : 'fr-ML', { dateStyle: 'full' }).format(new Date()) };
+    });
+    expect(facts[0]).toBe(expected.date);
+    if (!expected.bmSupported) expect(facts[0]).not.toMatch(/January|February|March|April|May|June|July|August|September|October|November|December/);
+    expect(facts[1]?.replace(/[\u202f\u00a0]/g, ' ')).toBe('1 234 567,5');
+    expect(facts[2]?.replace(/[\u202f\u00a0]/g, ' ')).toBe('125 000 F CFA');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await saveScreenshot(page, 'account-bambara-phone');
+
+    await page.getByRole('group', { name: 'Kan' }).getByRole('button', { name: 'Français' }).click();
+    await page.getByRole('status').filter({ hasText: 'Langue enregistrée.' }).waitFor();
     await context.close();
   });
 });

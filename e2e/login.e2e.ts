@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DESKTOP, MIN_TOUCH_PX, PHONE, height, htmlLang, openApp, signInThroughForm } from './support/browser.ts';
+import { DESKTOP, MIN_TOUCH_PX, PHONE, height, htmlLang, openApp, saveScreenshot, signInThroughForm } from './support/browser.ts';
 import { useE2eEnvironment } from './support/environment.ts';
 
 const env = useE2eEnvironment();
@@ -28,7 +28,7 @@ describe('login page', () => {
     const clipped = await page.locator('button[lang]').evaluateAll((buttons) => buttons.filter((b) => b.scrollWidth > b.clientWidth).map((b) => b.textContent));
     expect(clipped).toEqual([]);
 
-    await page.screenshot({ path: '/tmp/sira-login.png', fullPage: true });
+    await saveScreenshot(page, 'login-first-visit-phone');
     await context.close();
   });
 

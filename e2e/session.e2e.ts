@@ -40,6 +40,57 @@ describe('session', () => {
     const script = await page.locator('script[type="module"]').getAttribute('src');
     const asset = await context.request.get(`${env.server.url}${script}`);
     expect(asset.headers()['cache-control']).toContain('immutable');
+    // Precompressed at build time: a 2G phone downloads the Brotli file, a third of the bytes.
+    const raw = await fetch(`${env.server.url}${script}`, { headers: { 'accept-encoding': 'identity' } });
+    const brotli = await fetch(`${env.server.url}${script}`, { headers: { 'accept-encoding': 'br' } });
+    expect(brotli.headers.get('content-encoding')).toBe('br');
+    expect(raw.headers.get('content-encoding')).toBeNull();
+    // fetch decompresses the body, so compare the bytes actually sent.
+    expect(Number(brotli.headers.get('content-length'))).toBeGreaterThan(0);
+    expect(Number(brotli.headers.get('content-length'))).toBeLessThan(Number(raw.headers.get('content-length')) / 2);
+    await context.close();
+  });
+
+  it('ends the session on screen when the server ends it, with a translated reason, and shows nothing of the account', async () => {
+    const { context, page } = await openApp(env.browser, env.server.url);
+    await signInThroughForm(page, env.server.user.email, env.server.user.password);
+    await page.getByRole('heading', { level: 1, name: `Bonjour, ${env.server.user.displayName}` }).waitFor();
+    await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Mon compte' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Mon compte' }).waitFor();
+
+    // Signed out elsewhere (another tab, an administrator, the idle timeout).
+    const me = await (await context.request.get(`${env.server.url}/api/auth/me`)).json();
+    expect((await context.request.post(`${env.server.url}/api/auth/logout`, { headers: { 'x-csrf-token': me.csrfToken } })).status()).toBe(204);
+
+    // The next call answers 401: the app goes back to the login page, in French, and says why.
+    await page.getByRole('group', { name: 'Langue' }).getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Connexion' }).waitFor();
+    await page.getByRole('alert').filter({ hasText: 'Veuillez vous connecter pour continuer.' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/');
+    expect(await page.locator('body').innerText()).not.toContain(env.server.user.displayName);
+    await context.close();
+  });
+
+  it('keeps server data while moving between pages, and forgets it at sign-out', async () => {
+    const { context, page } = await openApp(env.browser, env.server.url);
+    let jobRequests = 0;
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname === '/api/admin/jobs') jobRequests++;
+    });
+    await signInThroughForm(page, env.server.admin.email, env.server.admin.password);
+    const nav = page.getByRole('navigation', { name: 'Navigation principale' });
+    await nav.getByRole('link', { name: 'Tâches de fond' }).click();
+    await page.getByRole('list', { name: 'Nombre de tâches par état' }).waitFor();
+    await nav.getByRole('link', { name: 'Accueil' }).click();
+    await nav.getByRole('link', { name: 'Tâches de fond' }).click();
+    await page.getByRole('list', { name: 'Nombre de tâches par état' }).waitFor();
+    expect(jobRequests).toBe(1); // answered from memory on 2G, not asked again
+
+    await page.getByRole('button', { name: 'Se déconnecter' }).click();
+    await signInThroughForm(page, env.server.admin.email, env.server.admin.password);
+    await nav.getByRole('link', { name: 'Tâches de fond' }).click();
+    await page.getByRole('list', { name: 'Nombre de tâches par état' }).waitFor();
+    expect(jobRequests).toBe(2); // a new session starts from an empty cache
     await context.close();
   });
 });

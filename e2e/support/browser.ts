@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AxeResults, Result } from 'axe-core';
 import { type Browser, type BrowserContext, type Locator, type Page, chromium } from 'playwright-core';
@@ -11,6 +13,8 @@ export const MIN_TOUCH_PX = 44;
 
 const CHROMIUM = process.env.SIRA_CHROMIUM ?? '/usr/bin/chromium';
 const AXE_SCRIPT = fileURLToPath(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url));
+/** Screenshots and other artefacts of a run (gitignored), kept for a person to look at. */
+export const ARTIFACTS_DIR = fileURLToPath(new URL('../../.e2e-artifacts', import.meta.url));
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
@@ -35,6 +39,25 @@ export async function openApp(browser: Browser, url: string, viewport = PHONE): 
   await page.goto(url);
   await page.getByRole('heading', { level: 1 }).waitFor();
   return { context, page };
+}
+
+/** Saves a full-page screenshot as `.e2e-artifacts/screenshots/<name>.png`. */
+export async function saveScreenshot(page: Page, name: string): Promise<string> {
+  const file = path.join(ARTIFACTS_DIR, 'screenshots', `${name}.png`);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+/** Resolves once a service worker controls the page and has finished precaching the shell. */
+export async function waitForServiceWorker(page: Page): Promise<void> {
+  await page.waitForFunction(() => Boolean(navigator.serviceWorker?.controller), undefined, { timeout: 30_000 });
+  await page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.ready;
+    if (registration.active?.state !== 'activated') {
+      await new Promise<void>((resolve) => registration.active?.addEventListener('statechange', () => resolve()));
+    }
+  });
 }
 
 export function htmlLang(page: Page): Promise<string | null> {

@@ -21,25 +21,40 @@ export interface E2eUser {
 
 export interface E2eServer {
   url: string;
+  /** A frontline identifier: no administration ability. */
   user: E2eUser;
+  /** A system administrator of the same organisation (sees the background jobs page). */
+  admin: E2eUser;
   stop(): Promise<void>;
+}
+
+export interface E2eServerOptions {
+  /** Serve another copy of the built app (e.g. one a test modifies to publish an update). */
+  webDir?: string;
 }
 
 /**
  * The real server on a fresh embedded database, serving the built web app, with one
  * organisation and one user made through the real commands, as the CLI would.
  */
-export async function startE2eServer(): Promise<E2eServer> {
-  if (!fs.existsSync(path.join(WEB_DIR, 'index.html'))) {
-    throw new Error(`${WEB_DIR}/index.html is missing: run "npm run build:web" (npm run test:e2e does it)`);
+export async function startE2eServer(options: E2eServerOptions = {}): Promise<E2eServer> {
+  const webDir = options.webDir ?? WEB_DIR;
+  if (!fs.existsSync(path.join(webDir, 'index.html'))) {
+    throw new Error(`${webDir}/index.html is missing: run "npm run build:web" (npm run test:e2e does it)`);
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sira-e2e-'));
-  const config = loadConfig({ SIRA_DATA_DIR: dataDir, PORT: '0', SIRA_WEB_DIR: WEB_DIR, SIRA_LOG_LEVEL: 'silent' });
+  const config = loadConfig({ SIRA_DATA_DIR: dataDir, PORT: '0', SIRA_WEB_DIR: webDir, SIRA_LOG_LEVEL: 'silent' });
   const user: E2eUser = {
     email: 'awa.traore@example.org',
     password: 'correct horse battery staple',
     displayName: 'Awa Traoré',
     organisationName: 'Association Sahel Entraide',
+  };
+  const admin: E2eUser = {
+    email: 'moussa.diarra@example.org',
+    password: 'another long passphrase',
+    displayName: 'Moussa Diarra',
+    organisationName: user.organisationName,
   };
 
   // Seeded before the server opens the folder: the data folder admits one process at a time.
@@ -51,6 +66,7 @@ export async function startE2eServer(): Promise<E2eServer> {
     const organisationId = uuidv4();
     await run('organisation.create', { organisationId, name: user.organisationName, type: 'ngo', country: 'ML', regionPcodes: ['ML01'] });
     await run('user.create', { userId: uuidv4(), email: user.email, displayName: user.displayName, password: user.password, organisationId, roles: ['frontline_identifier'] });
+    await run('user.create', { userId: uuidv4(), email: admin.email, displayName: admin.displayName, password: admin.password, organisationId, roles: ['system_admin'] });
   } finally {
     await opened.close();
   }
@@ -59,6 +75,7 @@ export async function startE2eServer(): Promise<E2eServer> {
   return {
     url: server.url,
     user,
+    admin,
     async stop() {
       await server.stop();
       fs.rmSync(dataDir, { recursive: true, force: true });

@@ -10,10 +10,10 @@ export type MessageValues = Record<string, string | number | Date>;
 export const catalogues: Record<Locale, Record<string, string>> = { fr, en, bm };
 
 /**
- * ICU locale used for number, date and plural rules. Bambara has no CLDR plural data in
- * every runtime; its plural rules are the same as French "other" for our messages.
+ * ICU locale used for number, date and plural rules. Browsers have no CLDR data for Bambara
+ * and would fall back to English ("1,234"); Malian usage is the French one ("1 234").
  */
-const icuLocale: Record<Locale, string> = { fr: 'fr-ML', en: 'en', bm: 'bm' };
+const icuLocale: Record<Locale, string> = { fr: 'fr-ML', en: 'en', bm: 'fr-ML' };
 
 const cache = new Map<string, IntlMessageFormat>();
 

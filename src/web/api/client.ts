@@ -16,9 +16,24 @@ export interface ApiError {
 
 export type ApiResult<T> =
   | { kind: 'ok'; status: number; data: T }
-  | { kind: 'error'; status: number; error: ApiError }
+  /** `locale` is the language the server wrote `message` in (the one the request asked for). */
+  | { kind: 'error'; status: number; error: ApiError; locale: Locale }
   /** No usable answer: offline, timed out, or something other than Sira answered. */
   | { kind: 'network' };
+
+export type ApiProblem = Exclude<ApiResult<unknown>, { kind: 'ok' }>;
+
+/** A failed call as an exception, for the data-fetching library, which expects thrown errors. */
+export class ApiFailure extends Error {
+  constructor(readonly problem: ApiProblem) {
+    super(problem.kind === 'error' ? problem.error.code : 'NETWORK');
+    this.name = 'ApiFailure';
+  }
+
+  get status(): number | undefined {
+    return this.problem.kind === 'error' ? this.problem.status : undefined;
+  }
+}
 
 export interface RequestOptions {
   locale: Locale;
@@ -63,5 +78,12 @@ export async function apiRequest<T>(path: string, options: RequestOptions): Prom
     return { kind: 'network' }; // e.g. a captive portal or proxy page instead of Sira
   }
   if (response.ok) return { kind: 'ok', status: response.status, data: payload as T };
-  return isApiError(payload) ? { kind: 'error', status: response.status, error: payload.error } : { kind: 'network' };
+  return isApiError(payload) ? { kind: 'error', status: response.status, error: payload.error, locale: options.locale } : { kind: 'network' };
+}
+
+/** A read for the data-fetching library: the data, or an ApiFailure thrown. */
+export async function apiGet<T>(path: string, locale: Locale): Promise<T> {
+  const result = await apiRequest<T>(path, { locale });
+  if (result.kind !== 'ok') throw new ApiFailure(result);
+  return result.data;
 }

@@ -1,118 +1,130 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { type FieldErrors, type Resolver, useForm } from 'react-hook-form';
 import type { Locale } from '../../domain/i18n/locales.ts';
-import { useRef, useState } from 'preact/hooks';
-import type { ApiErrorDetail } from '../api/client.ts';
+import { translate } from '../../domain/i18n/translate.ts';
+import type { ApiProblem } from '../api/client.ts';
+import { problemMessage } from '../api/errors.ts';
 import { useI18n } from '../i18n/i18n.ts';
-import { LanguageSwitcher } from '../i18n/language-switcher.tsx';
-import { Layout } from '../shell/layout.tsx';
+import { Page } from '../shell/page.tsx';
+import { FEATURE_ROUTES, loadSignedInArea, preload } from '../shell/routes.ts';
+import { Icon } from '../ui/icons.tsx';
 import { TextField } from '../ui/text-field.tsx';
-import { type CurrentUser, signIn } from './session.ts';
+import { LOGIN_INTERACTIVE_MARK } from './marks.ts';
+import { signIn } from './session.ts';
+import { useSession } from './session-store.tsx';
 
-interface Props {
-  onSignedIn(user: CurrentUser): void;
-  onLocaleChange(locale: Locale): void;
-  /** A message to show before any attempt, e.g. the server could not be reached at start. */
-  notice?: string | undefined;
+interface LoginValues {
+  email: string;
+  password: string;
 }
 
-type FieldErrors = Partial<Record<'email' | 'password', string>>;
+const loadValidation = () => import('./login-validation.ts');
 
-function fieldErrorsFrom(details: ApiErrorDetail[] | undefined): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const d of details ?? []) {
-    if ((d.path === 'email' || d.path === 'password') && !errors[d.path]) errors[d.path] = d.message;
-  }
-  return errors;
+/** If the validation code cannot be fetched (connection lost), the server still checks everything. */
+function requiredOnly(values: LoginValues, locale: Locale) {
+  const errors: FieldErrors<LoginValues> = {};
+  if (!values.email.trim()) errors.email = { type: 'required', message: translate(locale, 'validation.required') };
+  if (!values.password) errors.password = { type: 'required', message: translate(locale, 'validation.required') };
+  return { values: Object.keys(errors).length ? {} : values, errors };
 }
 
-export function LoginPage({ onSignedIn, onLocaleChange, notice }: Props) {
+export function LoginPage() {
+  const session = useSession();
   const { locale, t } = useI18n();
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
-  const [submitting, setSubmitting] = useState(false);
-  const [formError, setFormError] = useState<string | undefined>(notice);
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const emailRef = useRef<HTMLInputElement>(null);
-  const passwordRef = useRef<HTMLInputElement>(null);
+  // Why the person is here (session expired, server error at start), until they try again.
+  const notice = session.state.status === 'anonymous' ? session.state.notice : undefined;
+  const [problem, setProblem] = useState<ApiProblem | undefined>(notice);
+  useEffect(() => {
+    if (notice) setProblem(notice);
+  }, [notice]);
+  const resolver = useMemo<Resolver<LoginValues>>(
+    () => async (values, context, options) => {
+      try {
+        return await (await loadValidation()).loginResolver(locale)(values, context, options);
+      } catch {
+        return requiredOnly(values, locale);
+      }
+    },
+    [locale],
+  );
+  const { register, handleSubmit, setError, setFocus, resetField, clearErrors, formState } = useForm<LoginValues>({
+    resolver,
+    defaultValues: { email: '', password: '' },
+  });
+  const { errors, isSubmitting } = formState;
 
-  function changeLocale(next: Locale) {
-    // Messages came from the server in the previous language; better none than a foreign one.
-    setFormError(undefined);
-    setFieldErrors({});
-    onLocaleChange(next);
-  }
+  useEffect(() => {
+    performance.mark(LOGIN_INTERACTIVE_MARK);
+    // Fetched once the form is usable, so that they are there by the time the person has
+    // typed: the form's checks, then what follows signing in (the signed-in area, home).
+    void loadValidation()
+      .then(() => Promise.all([loadSignedInArea(), FEATURE_ROUTES[0]?.component && preload(FEATURE_ROUTES[0].component)]))
+      .catch(() => undefined);
+  }, []);
 
-  async function submit(event: Event) {
-    event.preventDefault();
-    if (submitting) return;
-    // Checked here to spare a 2G round trip; the server checks again and has the last word.
-    const missing: FieldErrors = {};
-    if (!email.trim()) missing.email = t('validation.required');
-    if (!password) missing.password = t('validation.required');
+  // Field messages were written in the previous language: better none than a foreign one.
+  const shownLocale = useRef(locale);
+  useEffect(() => {
+    if (shownLocale.current !== locale) clearErrors();
+    shownLocale.current = locale;
+  }, [locale, clearErrors]);
+
+  const submit = handleSubmit(async ({ email, password }) => {
     // Emptied first so that the same message, shown again, is announced again.
-    setFormError(undefined);
-    setFieldErrors(missing);
-    if (missing.email || missing.password) {
-      (missing.email ? emailRef : passwordRef).current?.focus();
-      return;
-    }
-    setSubmitting(true);
+    setProblem(undefined);
     const result = await signIn(locale, email, password);
-    setSubmitting(false);
     if (result.kind === 'ok') {
-      onSignedIn(result.data);
+      session.signedIn(result.data);
       return;
     }
-    if (result.kind === 'network') {
-      setFormError(t('app.networkError'));
-      return;
-    }
-    const errors = fieldErrorsFrom(result.error.details);
-    setFormError(result.error.message);
-    setFieldErrors(errors);
-    if (errors.email) {
-      emailRef.current?.focus();
+    setProblem(result);
+    if (result.kind === 'network') return;
+    const details = (result.error.details ?? []).filter((d) => d.path === 'email' || d.path === 'password');
+    for (const d of details) setError(d.path as keyof LoginValues, { type: 'server', message: d.message });
+    if (details.some((d) => d.path === 'email')) {
+      setFocus('email');
     } else {
       // Wrong credentials: keep the address, let the person type the password again.
-      setPassword('');
-      passwordRef.current?.focus();
+      resetField('password');
+      setFocus('password');
     }
-  }
+  });
 
+  const message = problem && problemMessage(problem, locale);
   return (
-    <Layout title={t('login.title')} headerExtra={<LanguageSwitcher onChange={changeLocale} />}>
-      <section class="card" aria-labelledby="login-title">
-        <h1 id="login-title">{t('login.title')}</h1>
-        <form noValidate onSubmit={submit} aria-describedby={formError ? 'login-error' : undefined}>
-          {/* Always present, so that assistive technology is listening before a message arrives. */}
-          <div id="login-error" class={formError ? 'form-error' : 'form-error is-empty'} role="alert">
-            {formError}
-          </div>
-          <TextField
-            id="email"
-            label={t('login.email')}
-            type="email"
-            inputMode="email"
-            autoComplete="username"
-            value={email}
-            onInput={setEmail}
-            error={fieldErrors.email}
-            inputRef={emailRef}
-          />
-          <TextField
-            id="password"
-            label={t('login.password')}
-            type="password"
-            autoComplete="current-password"
-            value={password}
-            onInput={setPassword}
-            error={fieldErrors.password}
-            inputRef={passwordRef}
-          />
-          <button type="submit" class="button button-primary" disabled={submitting} aria-busy={submitting}>
-            {submitting ? t('login.submitting') : t('login.submit')}
-          </button>
-        </form>
-      </section>
-    </Layout>
+    <Page id="login-title" narrow title={t('login.title')}>
+      <form class="card" noValidate onSubmit={submit} aria-describedby={message ? 'login-error' : undefined}>
+        {/* Always present, so that assistive technology is listening before a message arrives. */}
+        <div id="login-error" class={message ? 'form-error' : 'form-error is-empty'} role="alert">
+          {message}
+        </div>
+        <TextField
+          id="email"
+          label={t('login.email')}
+          type="email"
+          inputMode="email"
+          autoComplete="username"
+          registration={register('email')}
+          error={errors.email?.message}
+        />
+        <TextField
+          id="password"
+          label={t('login.password')}
+          type="password"
+          autoComplete="current-password"
+          registration={register('password')}
+          error={errors.password?.message}
+        />
+        <button type="submit" class="button button-primary" disabled={isSubmitting} aria-busy={isSubmitting}>
+          {isSubmitting ? t('login.submitting') : t('login.submit')}
+        </button>
+      </form>
+      <p class="page-link">
+        <a href="/help">
+          <Icon name="help" />
+          <span>{t('login.help')}</span>
+        </a>
+      </p>
+    </Page>
   );
 }

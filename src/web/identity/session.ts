@@ -1,9 +1,18 @@
 import type { CurrentUserView } from '../../domain/identity/schemas.ts';
 import type { Locale } from '../../domain/i18n/locales.ts';
 import { type ApiResult, apiRequest } from '../api/client.ts';
+import { sendCommand } from '../api/commands.ts';
 
-// A type-only import: the browser bundle gets the shape, not zod.
-export type CurrentUser = CurrentUserView;
+/**
+ * A type-only import: the browser bundle gets the shape, not zod. `abilities` is optional
+ * here so that a server answering without it (an older one) shows only what everyone may.
+ */
+export type CurrentUser = Omit<CurrentUserView, 'abilities'> & { abilities?: readonly string[] | undefined };
+
+/** Whether the signed-in user may do this somewhere; the server still decides each request. */
+export function hasAbility(user: CurrentUser, ability: string): boolean {
+  return user.abilities?.includes(ability) ?? false;
+}
 
 export function fetchCurrentUser(locale: Locale): Promise<ApiResult<CurrentUser>> {
   return apiRequest<CurrentUser>('/api/auth/me', { locale });
@@ -15,4 +24,9 @@ export function signIn(locale: Locale, email: string, password: string): Promise
 
 export function signOut(locale: Locale, csrfToken: string): Promise<ApiResult<void>> {
   return apiRequest<void>('/api/auth/logout', { locale, method: 'POST', csrfToken });
+}
+
+/** Remembers the language on the account (command `user.set_locale`), for every device. */
+export function saveUserLocale(next: Locale, csrfToken: string) {
+  return sendCommand<{ locale: Locale }>('user.set_locale', { locale: next }, { locale: next, csrfToken });
 }

@@ -1,0 +1,64 @@
+import type { AnyComponent } from 'preact';
+import lazy from 'preact-iso/lazy';
+import type { MessageKey } from '../../domain/i18n/translate.ts';
+import { type CurrentUser, hasAbility } from '../identity/session.ts';
+import type { IconName } from '../ui/icons.tsx';
+
+/**
+ * The app's pages. Each feature adds its own here; its code is loaded only when the page is
+ * first opened, so the first visit downloads the login page and the shell only (the service
+ * worker then fetches the rest in the background for offline use).
+ */
+export interface FeatureRoute {
+  path: string;
+  component: AnyComponent;
+  /** An entry in the main navigation, with a pictogram for those who read little. */
+  nav?: { label: MessageKey; icon: IconName };
+  /** Shown only to a user with this ability (see /api/auth/me); the server decides anyway. */
+  ability?: string;
+  /** Reachable without signing in (e.g. help about working offline). */
+  public?: boolean;
+}
+
+export const FEATURE_ROUTES: readonly FeatureRoute[] = [
+  {
+    path: '/',
+    component: lazy(() => import('../home/home-page.tsx').then((m) => m.HomePage)),
+    nav: { label: 'nav.home', icon: 'home' },
+  },
+  {
+    path: '/jobs',
+    component: lazy(() => import('../jobs/jobs-page.tsx').then((m) => m.JobsPage)),
+    nav: { label: 'nav.jobs', icon: 'tasks' },
+    ability: 'job.list',
+  },
+  {
+    path: '/account',
+    component: lazy(() => import('../identity/account-page.tsx').then((m) => m.AccountPage)),
+    nav: { label: 'nav.account', icon: 'account' },
+  },
+  {
+    path: '/help',
+    component: lazy(() => import('../offline/help-page.tsx').then((m) => m.HelpPage)),
+    nav: { label: 'nav.help', icon: 'help' },
+    public: true,
+  },
+];
+
+/** The pages this person may open: public ones only when nobody is signed in. */
+export function routesFor(user: CurrentUser | undefined): FeatureRoute[] {
+  return FEATURE_ROUTES.filter((r) => (user ? !r.ability || hasAbility(user, r.ability) : r.public));
+}
+
+/** What exists only once signed in: the pages' router and the data-fetching library. */
+export const loadSignedInArea = () => import('./signed-in-area.tsx');
+
+/** Fetches a lazily loaded page's code ahead of time (no effect on an eager component). */
+export function preload(component: AnyComponent): Promise<unknown> {
+  const lazyComponent = component as AnyComponent & { preload?: () => Promise<unknown> };
+  return lazyComponent.preload?.() ?? Promise.resolve();
+}
+
+export function isCurrentPath(current: string, path: string): boolean {
+  return current === path;
+}

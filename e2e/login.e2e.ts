@@ -68,6 +68,8 @@ describe('login page', () => {
     });
     await page.getByRole('button', { name: 'Se connecter' }).click();
     const email = page.getByLabel('Adresse e-mail');
+    // The check runs asynchronously (its code may still be loading): wait for its verdict.
+    await page.locator('#email[aria-invalid="true"]').waitFor();
     await expect(email.getAttribute('aria-invalid')).resolves.toBe('true');
     const describedBy = await email.getAttribute('aria-describedby');
     await expect(page.locator(`#${describedBy}`).textContent()).resolves.toBe('Ce champ est obligatoire.');

@@ -79,7 +79,7 @@ describe('navigation', () => {
     const admin = await openApp(env.browser, env.server.url);
     await signIn(admin.page, env.server.admin);
     const adminNav = admin.page.getByRole('navigation', { name: 'Navigation principale' });
-    expect(await adminNav.getByRole('link').allTextContents()).toEqual(['Accueil', 'Tâches de fond', 'Mon compte', 'Aide']);
+    expect(await adminNav.getByRole('link').allTextContents()).toEqual(['Accueil', 'Tâches de fond', 'Utilisateurs', 'Mon compte', 'Aide']);
     await admin.context.close();
   });
 

@@ -2,11 +2,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Secret, TOTP } from 'otpauth';
 import { v4 as uuidv4 } from 'uuid';
-import { SYSTEM_CLI } from '../../src/domain/identity/actor.ts';
+import { type Actor, SYSTEM_CLI } from '../../src/domain/identity/actor.ts';
 import { buildRegistry } from '../../src/server/commands/registry.ts';
 import { runCommand } from '../../src/server/commands/run.ts';
 import { loadConfig } from '../../src/server/config.ts';
+import { secretBoxProvider } from '../../src/server/crypto/secret-key.ts';
 import { openDatabase } from '../../src/server/db/open.ts';
 import { startServer } from '../../src/server/main.ts';
 
@@ -19,12 +21,27 @@ export interface E2eUser {
   organisationName: string;
 }
 
+/** A user whose sign-in asks for a code; `code()` is what their authenticator app shows now. */
+export interface E2eTotpUser extends E2eUser {
+  secret: string;
+  code(timestamp?: number): string;
+}
+
+/** What an authenticator app enrolled with this base32 secret shows (SHA-1, 6 digits, 30 s). */
+export function totpCode(secret: string, timestamp = Date.now()): string {
+  return new TOTP({ algorithm: 'SHA1', digits: 6, period: 30, secret: Secret.fromBase32(secret) }).generate({ timestamp });
+}
+
 export interface E2eServer {
   url: string;
   /** A frontline identifier: no administration ability. */
   user: E2eUser;
   /** A system administrator of the same organisation (sees the background jobs page). */
   admin: E2eUser;
+  /** A frontline identifier who set up a second factor (TOTP) through the real commands. */
+  totpUser: E2eTotpUser;
+  /** An auditor of the same organisation: reads the audit log, nothing else. */
+  auditor: E2eUser;
   stop(): Promise<void>;
 }
 
@@ -57,16 +74,45 @@ export async function startE2eServer(options: E2eServerOptions = {}): Promise<E2
     organisationName: user.organisationName,
   };
 
+  const auditor: E2eUser = {
+    email: 'mariam.ouedraogo@example.org',
+    password: 'an auditor passphrase',
+    displayName: 'Mariam Ouédraogo',
+    organisationName: user.organisationName,
+  };
+  const totpUser: E2eTotpUser = {
+    email: 'fatoumata.keita@example.org',
+    password: 'a third long passphrase',
+    displayName: 'Fatoumata Keïta',
+    organisationName: user.organisationName,
+    secret: '',
+    code(timestamp) {
+      return totpCode(this.secret, timestamp);
+    },
+  };
+
   // Seeded before the server opens the folder: the data folder admits one process at a time.
   const opened = await openDatabase(config);
   try {
     const registry = buildRegistry();
-    const run = (name: string, input: unknown) =>
-      runCommand(opened.database.db, registry, { name, commandId: uuidv4(), input, actor: SYSTEM_CLI, requestId: 'e2e-seed', locale: 'fr' });
+    // The same key file the server then opens (in the data folder), as for any sealed secret.
+    const secrets = secretBoxProvider(config);
+    const run = (name: string, input: unknown, actor: Actor = SYSTEM_CLI) =>
+      runCommand(opened.database.db, registry, { name, commandId: uuidv4(), input, actor, requestId: 'e2e-seed', locale: 'fr', secrets });
     const organisationId = uuidv4();
     await run('organisation.create', { organisationId, name: user.organisationName, type: 'ngo', country: 'ML', regionPcodes: ['ML01'] });
     await run('user.create', { userId: uuidv4(), email: user.email, displayName: user.displayName, password: user.password, organisationId, roles: ['frontline_identifier'] });
     await run('user.create', { userId: uuidv4(), email: admin.email, displayName: admin.displayName, password: admin.password, organisationId, roles: ['system_admin'] });
+    await run('user.create', { userId: uuidv4(), email: auditor.email, displayName: auditor.displayName, password: auditor.password, organisationId, roles: ['auditor'] });
+    // Enrolled as the person would do it from their account: begin, then confirm with a code.
+    const totpUserId = uuidv4();
+    await run('user.create', { userId: totpUserId, email: totpUser.email, displayName: totpUser.displayName, password: totpUser.password, organisationId, roles: ['frontline_identifier'] });
+    const self: Actor = { kind: 'user', userId: totpUserId, organisationId, roles: ['frontline_identifier'], permissions: new Set() };
+    const begun = await run('user.totp_begin', {}, self);
+    totpUser.secret = (begun.ephemeral as { secret: string }).secret;
+    // The previous time step's code (accepted for clock drift), so that the current one is
+    // still unused when a test signs in at once.
+    await run('user.totp_confirm', { code: totpCode(totpUser.secret, Date.now() - 30_000) }, self);
   } finally {
     await opened.close();
   }
@@ -76,6 +122,8 @@ export async function startE2eServer(options: E2eServerOptions = {}): Promise<E2
     url: server.url,
     user,
     admin,
+    totpUser,
+    auditor,
     async stop() {
       await server.stop();
       fs.rmSync(dataDir, { recursive: true, force: true });

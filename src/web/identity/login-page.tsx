@@ -10,8 +10,9 @@ import { FEATURE_ROUTES, loadSignedInArea, preload } from '../shell/routes.ts';
 import { Icon } from '../ui/icons.tsx';
 import { TextField } from '../ui/text-field.tsx';
 import { LOGIN_INTERACTIVE_MARK } from './marks.ts';
-import { signIn } from './session.ts';
+import { isTotpChallenge, signIn } from './session.ts';
 import { useSession } from './session-store.tsx';
+import { TotpStep } from './totp-step.tsx';
 
 interface LoginValues {
   email: string;
@@ -47,6 +48,8 @@ export function LoginPage() {
     },
     [locale],
   );
+  // Set when the password was right and the account asks for a code from its authenticator app.
+  const [challenge, setChallenge] = useState<string | undefined>();
   const { register, handleSubmit, setError, setFocus, resetField, clearErrors, formState } = useForm<LoginValues>({
     resolver,
     defaultValues: { email: '', password: '' },
@@ -74,7 +77,8 @@ export function LoginPage() {
     setProblem(undefined);
     const result = await signIn(locale, email, password);
     if (result.kind === 'ok') {
-      session.signedIn(result.data);
+      if (isTotpChallenge(result.data)) setChallenge(result.data.challenge);
+      else session.signedIn(result.data);
       return;
     }
     setProblem(result);
@@ -90,35 +94,54 @@ export function LoginPage() {
     }
   });
 
+  const returning = useRef(false);
+  const startAgain = (reason?: ApiProblem) => {
+    returning.current = true;
+    setChallenge(undefined);
+    setProblem(reason);
+    resetField('password');
+  };
+  useEffect(() => {
+    // Back on the password step (the form is shown again): the password is what comes next.
+    if (!challenge && returning.current) {
+      returning.current = false;
+      setFocus('password');
+    }
+  }, [challenge, setFocus]);
+
   const message = problem && problemMessage(problem, locale);
   return (
     <Page id="login-title" narrow title={t('login.title')}>
-      <form class="card" noValidate onSubmit={submit} aria-describedby={message ? 'login-error' : undefined}>
-        {/* Always present, so that assistive technology is listening before a message arrives. */}
-        <div id="login-error" class={message ? 'form-error' : 'form-error is-empty'} role="alert">
-          {message}
-        </div>
-        <TextField
-          id="email"
-          label={t('login.email')}
-          type="email"
-          inputMode="email"
-          autoComplete="username"
-          registration={register('email')}
-          error={errors.email?.message}
-        />
-        <TextField
-          id="password"
-          label={t('login.password')}
-          type="password"
-          autoComplete="current-password"
-          registration={register('password')}
-          error={errors.password?.message}
-        />
-        <button type="submit" class="button button-primary" disabled={isSubmitting} aria-busy={isSubmitting}>
-          {isSubmitting ? t('login.submitting') : t('login.submit')}
-        </button>
-      </form>
+      {challenge ? (
+        <TotpStep challenge={challenge} onSignedIn={session.signedIn} onStartAgain={startAgain} />
+      ) : (
+        <form class="card" noValidate onSubmit={submit} aria-describedby={message ? 'login-error' : undefined}>
+          {/* Always present, so that assistive technology is listening before a message arrives. */}
+          <div id="login-error" class={message ? 'form-error' : 'form-error is-empty'} role="alert">
+            {message}
+          </div>
+          <TextField
+            id="email"
+            label={t('login.email')}
+            type="email"
+            inputMode="email"
+            autoComplete="username"
+            registration={register('email')}
+            error={errors.email?.message}
+          />
+          <TextField
+            id="password"
+            label={t('login.password')}
+            type="password"
+            autoComplete="current-password"
+            registration={register('password')}
+            error={errors.password?.message}
+          />
+          <button type="submit" class="button button-primary" disabled={isSubmitting} aria-busy={isSubmitting}>
+            {isSubmitting ? t('login.submitting') : t('login.submit')}
+          </button>
+        </form>
+      )}
       <p class="page-link">
         <a href="/help">
           <Icon name="help" />

@@ -18,8 +18,23 @@ export function fetchCurrentUser(locale: Locale): Promise<ApiResult<CurrentUser>
   return apiRequest<CurrentUser>('/api/auth/me', { locale });
 }
 
-export function signIn(locale: Locale, email: string, password: string): Promise<ApiResult<CurrentUser>> {
-  return apiRequest<CurrentUser>('/api/auth/login', { locale, method: 'POST', body: { email, password } });
+/** A right password on an account with a second factor: no session yet, a code must follow. */
+export interface TotpChallenge {
+  totpRequired: true;
+  challenge: string;
+}
+
+export function isTotpChallenge(answer: CurrentUser | TotpChallenge): answer is TotpChallenge {
+  return (answer as Partial<TotpChallenge>).totpRequired === true;
+}
+
+export function signIn(locale: Locale, email: string, password: string): Promise<ApiResult<CurrentUser | TotpChallenge>> {
+  return apiRequest<CurrentUser | TotpChallenge>('/api/auth/login', { locale, method: 'POST', body: { email, password } });
+}
+
+/** The second step: the challenge from the first and the authenticator app's code. */
+export function signInWithCode(locale: Locale, challenge: string, code: string): Promise<ApiResult<CurrentUser>> {
+  return apiRequest<CurrentUser>('/api/auth/login/totp', { locale, method: 'POST', body: { challenge, code } });
 }
 
 export function signOut(locale: Locale, csrfToken: string): Promise<ApiResult<void>> {

@@ -33,6 +33,18 @@ export const FEATURE_ROUTES: readonly FeatureRoute[] = [
     ability: 'job.list',
   },
   {
+    path: '/users',
+    component: lazy(() => import('../admin/users-page.tsx').then((m) => m.UsersPage)),
+    nav: { label: 'nav.users', icon: 'account' },
+    ability: 'user.list',
+  },
+  {
+    path: '/audit',
+    component: lazy(() => import('../admin/audit-page.tsx').then((m) => m.AuditPage)),
+    nav: { label: 'nav.audit', icon: 'closed' },
+    ability: 'audit.read',
+  },
+  {
     path: '/account',
     component: lazy(() => import('../identity/account-page.tsx').then((m) => m.AccountPage)),
     nav: { label: 'nav.account', icon: 'account' },

@@ -53,7 +53,7 @@ describe('login page', () => {
     await expect(page.getByLabel('Adresse e-mail').inputValue()).resolves.toBe(env.server.user.email);
     // The password is emptied and focused, ready to be typed again.
     await expect(page.getByLabel('Mot de passe').inputValue()).resolves.toBe('');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('password');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('password');
     expect((await context.cookies()).map((c) => c.name)).not.toContain('sira_session');
     expect((await context.request.get(`${env.server.url}/api/auth/me`)).status()).toBe(401);
     await context.close();

@@ -28,7 +28,7 @@ describe('sign-in with a second factor (TOTP)', () => {
     expect((await context.cookies()).map((c) => c.name)).not.toContain('sira_session');
     await expect(code.getAttribute('inputmode')).resolves.toBe('numeric');
     await expect(code.getAttribute('autocomplete')).resolves.toBe('one-time-code');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('totp-code');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('totp-code');
     for (const target of [code, page.getByRole('button', { name: CHECK })]) expect(await height(target)).toBeGreaterThanOrEqual(MIN_TOUCH_PX);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
@@ -43,7 +43,7 @@ describe('sign-in with a second factor (TOTP)', () => {
     await page.getByRole('button', { name: CHECK }).click();
     await page.getByRole('alert').filter({ hasText: 'Code de vérification incorrect ou déjà utilisé.' }).waitFor();
     await expect(code.inputValue()).resolves.toBe('');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('totp-code');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('totp-code');
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
 
     await code.fill(totpUser.code());
@@ -62,7 +62,8 @@ describe('sign-in with a second factor (TOTP)', () => {
     await page.getByRole('button', { name: "Revenir à l'adresse e-mail et au mot de passe" }).click();
     await expect(page.getByLabel('Adresse e-mail').inputValue()).resolves.toBe(totpUser.email);
     await expect(page.getByLabel('Mot de passe').inputValue()).resolves.toBe('');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('password');
+    // Focus moves once the password step has rendered; wait for it (fails if it never comes).
+    await page.waitForFunction(() => document.activeElement?.id === 'password', undefined, { timeout: 5_000 });
     await context.close();
   });
 

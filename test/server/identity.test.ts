@@ -3,17 +3,14 @@ import { v4 as uuidv4 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, loginFailures, users } from '../../src/server/db/schema/index.ts';
 import { BACKEND } from '../support/database.ts';
-import { type Session, type TestApp, TEST_PASSWORD, createOrganisationAndUser, createTestApp, login, postCommand } from '../support/app.ts';
+import { type Session, type TestApp, TEST_PASSWORD, login, postCommand, startAppWithAdmin } from '../support/app.ts';
 
 describe(`identity and access on ${BACKEND}`, () => {
   let t: TestApp;
   let admin: Session;
   let organisationId: string;
   beforeAll(async () => {
-    t = await createTestApp();
-    const created = await createOrganisationAndUser(t, ['system_admin']);
-    organisationId = created.organisationId;
-    admin = await login(t, created.email);
+    ({ t, admin, organisationId } = await startAppWithAdmin());
   });
   afterAll(async () => {
     await t.close();

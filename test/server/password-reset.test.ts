@@ -3,7 +3,7 @@ import { v4 as uuidv4 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, commandLog, passwordResets } from '../../src/server/db/schema/index.ts';
 import { BACKEND } from '../support/database.ts';
-import { type Session, type TestApp, TEST_PASSWORD, createOrganisationAndUser, createTestApp, login, postCommand } from '../support/app.ts';
+import { type Session, type TestApp, TEST_PASSWORD, createOrganisationAndUser, login, postCommand, startAppWithAdmin } from '../support/app.ts';
 
 const NEW_PASSWORD = 'le fleuve Niger au matin';
 
@@ -12,10 +12,7 @@ describe(`password reset by an administrator's link on ${BACKEND}`, () => {
   let admin: Session;
   let organisationId: string;
   beforeAll(async () => {
-    t = await createTestApp();
-    const created = await createOrganisationAndUser(t, ['system_admin']);
-    organisationId = created.organisationId;
-    admin = await login(t, created.email);
+    ({ t, admin, organisationId } = await startAppWithAdmin());
   });
   afterAll(async () => {
     await t.close();

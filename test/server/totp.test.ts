@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, commandLog, loginChallenges, loginFailures, userTotp } from '../../src/server/db/schema/index.ts';
 import { totpCodeAt } from '../../src/server/identity/totp.ts';
 import { BACKEND } from '../support/database.ts';
-import { type Session, type TestApp, TEST_PASSWORD, createOrganisationAndUser, createTestApp, login, postCommand } from '../support/app.ts';
+import { type Session, type TestApp, TEST_PASSWORD, login, postCommand, startAppWithAdmin } from '../support/app.ts';
 
 const STEP_MS = 30_000;
 /** A code that is certainly not the one of `secret` around now. */
@@ -15,10 +15,7 @@ describe(`TOTP second factor on ${BACKEND}`, () => {
   let admin: Session;
   let organisationId: string;
   beforeAll(async () => {
-    t = await createTestApp();
-    const created = await createOrganisationAndUser(t, ['system_admin']);
-    organisationId = created.organisationId;
-    admin = await login(t, created.email);
+    ({ t, admin, organisationId } = await startAppWithAdmin());
   });
   afterAll(async () => {
     await t.close();

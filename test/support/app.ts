@@ -70,3 +70,10 @@ export async function login(t: TestApp, email: string, password = TEST_PASSWORD)
 export function postCommand(t: TestApp, session: Session, name: string, id: string, input: unknown): Promise<LightMyRequestResponse> {
   return t.app.inject({ method: 'POST', url: `/api/commands/${name}`, headers: { cookie: session.cookie, 'x-csrf-token': session.csrf }, payload: { id, input } });
 }
+
+/** An app on a fresh database with a signed-in system administrator: most server test files start so. */
+export async function startAppWithAdmin(): Promise<{ t: TestApp; admin: Session; organisationId: string }> {
+  const t = await createTestApp();
+  const created = await createOrganisationAndUser(t, ['system_admin']);
+  return { t, admin: await login(t, created.email), organisationId: created.organisationId };
+}

@@ -105,31 +105,30 @@ export const updateUser = defineCommand({
   },
 });
 
-export const deactivateUser = defineCommand({
-  name: 'user.deactivate',
-  summary: 'Deactivate a staff account: its sessions end at once. Accounts are never deleted, so the audit trail keeps pointing at them.',
-  input: userIdInput,
-  result: z.object({ userId: z.uuid(), active: z.literal(false) }),
-  async authorize(ctx, input) {
-    await loadManagedUser(ctx.tx, ctx.actor, input.userId);
-  },
-  async handle({ tx, now }, input) {
-    await tx.update(users).set({ active: false, updatedAt: now }).where(eq(users.id, input.userId));
-    await revokeAllSessions(tx, input.userId, now);
-    return { result: { userId: input.userId, active: false as const }, audit: { targetType: 'user', targetIds: [input.userId], fields: ['active'] } };
-  },
-});
+/**
+ * Deactivation and reactivation differ only in the flag they set; deactivating also ends
+ * every session at once. Accounts are never deleted, so the audit trail keeps pointing at them.
+ */
+function setActiveCommand<A extends boolean>(name: string, summary: string, active: A) {
+  return defineCommand({
+    name,
+    summary,
+    input: userIdInput,
+    result: z.object({ userId: z.uuid(), active: z.literal(active) }),
+    async authorize(ctx, input) {
+      await loadManagedUser(ctx.tx, ctx.actor, input.userId);
+    },
+    async handle({ tx, now }, input) {
+      await tx.update(users).set({ active, updatedAt: now }).where(eq(users.id, input.userId));
+      if (!active) await revokeAllSessions(tx, input.userId, now);
+      return { result: { userId: input.userId, active }, audit: { targetType: 'user', targetIds: [input.userId], fields: ['active'] } };
+    },
+  });
+}
 
-export const reactivateUser = defineCommand({
-  name: 'user.reactivate',
-  summary: 'Reactivate a deactivated staff account.',
-  input: userIdInput,
-  result: z.object({ userId: z.uuid(), active: z.literal(true) }),
-  async authorize(ctx, input) {
-    await loadManagedUser(ctx.tx, ctx.actor, input.userId);
-  },
-  async handle({ tx, now }, input) {
-    await tx.update(users).set({ active: true, updatedAt: now }).where(eq(users.id, input.userId));
-    return { result: { userId: input.userId, active: true as const }, audit: { targetType: 'user', targetIds: [input.userId], fields: ['active'] } };
-  },
-});
+export const deactivateUser = setActiveCommand(
+  'user.deactivate',
+  'Deactivate a staff account: its sessions end at once. Accounts are never deleted, so the audit trail keeps pointing at them.',
+  false,
+);
+export const reactivateUser = setActiveCommand('user.reactivate', 'Reactivate a deactivated staff account.', true);

@@ -7,7 +7,7 @@ import { progressiveWebApp } from './src/web/build/pwa-plugin.ts';
 
 const webRoot = fileURLToPath(new URL('./src/web', import.meta.url));
 const outDir = fileURLToPath(new URL('./dist/web', import.meta.url));
-const CATALOGUE = /[/\\]src[/\\]domain[/\\]i18n[/\\]catalogues[/\\](\w+)\.json$/;
+const CATALOGUE = /[/\\]src[/\\]domain[/\\]i18n[/\\]catalogues[/\\][\w-]+[/\\](\w+)\.json$/;
 
 /**
  * Phones on 2G should not download what they never run. The shared catalogues reach the
@@ -31,7 +31,7 @@ function precompiledCatalogues(): Plugin {
         try {
           compiled[key] = new IntlMessageFormat(message, locale).getAst();
         } catch (err) {
-          throw new Error(`${locale}.json: message "${key}" is not valid ICU MessageFormat: ${(err as Error).message}`);
+          throw new Error(`${id}: message "${key}" is not valid ICU MessageFormat: ${(err as Error).message}`);
         }
       }
       return { code: JSON.stringify(compiled), map: null };

@@ -12,7 +12,8 @@ import { secretBoxProvider } from '../../src/server/crypto/secret-key.ts';
 import { openDatabase } from '../../src/server/db/open.ts';
 import { startServer } from '../../src/server/main.ts';
 
-export const WEB_DIR = fileURLToPath(new URL('../../dist/web', import.meta.url));
+/** The built app; SIRA_E2E_WEB_DIR points elsewhere so parallel work can build into its own folder. */
+export const WEB_DIR = process.env.SIRA_E2E_WEB_DIR ?? fileURLToPath(new URL('../../dist/web', import.meta.url));
 
 export interface E2eUser {
   email: string;

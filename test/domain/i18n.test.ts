@@ -1,8 +1,13 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { TYPE, parse } from '@formatjs/icu-messageformat-parser';
 import { describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../../src/domain/errors/catalogue.ts';
 import { LOCALES, negotiateLocale } from '../../src/domain/i18n/locales.ts';
+import { CATALOGUE_AREAS } from '../../src/domain/i18n/catalogues/index.ts';
 import { catalogues, translate } from '../../src/domain/i18n/translate.ts';
+
+const CATALOGUE_DIR = path.resolve(import.meta.dirname, '../../src/domain/i18n/catalogues');
 
 /** Names of the ICU arguments a message uses, e.g. {count} and {name}. */
 function argumentsOf(message: string): string[] {
@@ -29,6 +34,18 @@ describe('translation catalogues', () => {
       const message = catalogues[locale][key]!;
       expect(message.trim(), `${locale} ${key} is empty`).not.toBe('');
       expect(argumentsOf(message), `${locale} ${key}`).toEqual(argumentsOf(catalogues.fr[key]!));
+    }
+  });
+
+  it('keeps each key in the folder of its area, and every folder is loaded', () => {
+    const folders = fs.readdirSync(CATALOGUE_DIR, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+    expect([...CATALOGUE_AREAS].sort()).toEqual(folders.sort());
+    for (const area of folders) {
+      for (const locale of LOCALES) {
+        const file = path.join(CATALOGUE_DIR, area, `${locale}.json`);
+        const keys = Object.keys(JSON.parse(fs.readFileSync(file, 'utf8')) as object);
+        expect(keys.filter((k) => !k.startsWith(`${area}.`)), file).toEqual([]);
+      }
     }
   });
 

@@ -1,7 +1,5 @@
 import { IntlMessageFormat } from 'intl-messageformat';
-import en from './catalogues/en.json' with { type: 'json' };
-import fr from './catalogues/fr.json' with { type: 'json' };
-import bm from './catalogues/bm.json' with { type: 'json' };
+import { bm, en, fr } from './catalogues/index.ts';
 import { DEFAULT_LOCALE, type Locale } from './locales.ts';
 
 export type MessageKey = keyof typeof fr;

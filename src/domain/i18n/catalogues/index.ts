@@ -1,0 +1,136 @@
+/**
+ * The message catalogues, one folder per area of the product (the first segment of every key),
+ * so features add their words without touching each other's files. French is the source:
+ * message keys are typed against it.
+ */
+import adminFr from './admin/fr.json' with { type: 'json' };
+import adminEn from './admin/en.json' with { type: 'json' };
+import adminBm from './admin/bm.json' with { type: 'json' };
+import appFr from './app/fr.json' with { type: 'json' };
+import appEn from './app/en.json' with { type: 'json' };
+import appBm from './app/bm.json' with { type: 'json' };
+import cliFr from './cli/fr.json' with { type: 'json' };
+import cliEn from './cli/en.json' with { type: 'json' };
+import cliBm from './cli/bm.json' with { type: 'json' };
+import commonFr from './common/fr.json' with { type: 'json' };
+import commonEn from './common/en.json' with { type: 'json' };
+import commonBm from './common/bm.json' with { type: 'json' };
+import directoryFr from './directory/fr.json' with { type: 'json' };
+import directoryEn from './directory/en.json' with { type: 'json' };
+import directoryBm from './directory/bm.json' with { type: 'json' };
+import errorsFr from './errors/fr.json' with { type: 'json' };
+import errorsEn from './errors/en.json' with { type: 'json' };
+import errorsBm from './errors/bm.json' with { type: 'json' };
+import formFillFr from './formFill/fr.json' with { type: 'json' };
+import formFillEn from './formFill/en.json' with { type: 'json' };
+import formFillBm from './formFill/bm.json' with { type: 'json' };
+import formLibraryFr from './formLibrary/fr.json' with { type: 'json' };
+import formLibraryEn from './formLibrary/en.json' with { type: 'json' };
+import formLibraryBm from './formLibrary/bm.json' with { type: 'json' };
+import formsFr from './forms/fr.json' with { type: 'json' };
+import formsEn from './forms/en.json' with { type: 'json' };
+import formsBm from './forms/bm.json' with { type: 'json' };
+import homeFr from './home/fr.json' with { type: 'json' };
+import homeEn from './home/en.json' with { type: 'json' };
+import homeBm from './home/bm.json' with { type: 'json' };
+import loginFr from './login/fr.json' with { type: 'json' };
+import loginEn from './login/en.json' with { type: 'json' };
+import loginBm from './login/bm.json' with { type: 'json' };
+import navFr from './nav/fr.json' with { type: 'json' };
+import navEn from './nav/en.json' with { type: 'json' };
+import navBm from './nav/bm.json' with { type: 'json' };
+import offlineFr from './offline/fr.json' with { type: 'json' };
+import offlineEn from './offline/en.json' with { type: 'json' };
+import offlineBm from './offline/bm.json' with { type: 'json' };
+import organisationsFr from './organisations/fr.json' with { type: 'json' };
+import organisationsEn from './organisations/en.json' with { type: 'json' };
+import organisationsBm from './organisations/bm.json' with { type: 'json' };
+import passwordResetFr from './passwordReset/fr.json' with { type: 'json' };
+import passwordResetEn from './passwordReset/en.json' with { type: 'json' };
+import passwordResetBm from './passwordReset/bm.json' with { type: 'json' };
+import rolesFr from './roles/fr.json' with { type: 'json' };
+import rolesEn from './roles/en.json' with { type: 'json' };
+import rolesBm from './roles/bm.json' with { type: 'json' };
+import shellFr from './shell/fr.json' with { type: 'json' };
+import shellEn from './shell/en.json' with { type: 'json' };
+import shellBm from './shell/bm.json' with { type: 'json' };
+import tokensFr from './tokens/fr.json' with { type: 'json' };
+import tokensEn from './tokens/en.json' with { type: 'json' };
+import tokensBm from './tokens/bm.json' with { type: 'json' };
+import totpFr from './totp/fr.json' with { type: 'json' };
+import totpEn from './totp/en.json' with { type: 'json' };
+import totpBm from './totp/bm.json' with { type: 'json' };
+import validationFr from './validation/fr.json' with { type: 'json' };
+import validationEn from './validation/en.json' with { type: 'json' };
+import validationBm from './validation/bm.json' with { type: 'json' };
+
+export const CATALOGUE_AREAS = ['admin', 'app', 'cli', 'common', 'directory', 'errors', 'formFill', 'formLibrary', 'forms', 'home', 'login', 'nav', 'offline', 'organisations', 'passwordReset', 'roles', 'shell', 'tokens', 'totp', 'validation'] as const;
+
+export const fr = {
+  ...adminFr,
+  ...appFr,
+  ...cliFr,
+  ...commonFr,
+  ...directoryFr,
+  ...errorsFr,
+  ...formFillFr,
+  ...formLibraryFr,
+  ...formsFr,
+  ...homeFr,
+  ...loginFr,
+  ...navFr,
+  ...offlineFr,
+  ...organisationsFr,
+  ...passwordResetFr,
+  ...rolesFr,
+  ...shellFr,
+  ...tokensFr,
+  ...totpFr,
+  ...validationFr,
+};
+
+export const en = {
+  ...adminEn,
+  ...appEn,
+  ...cliEn,
+  ...commonEn,
+  ...directoryEn,
+  ...errorsEn,
+  ...formFillEn,
+  ...formLibraryEn,
+  ...formsEn,
+  ...homeEn,
+  ...loginEn,
+  ...navEn,
+  ...offlineEn,
+  ...organisationsEn,
+  ...passwordResetEn,
+  ...rolesEn,
+  ...shellEn,
+  ...tokensEn,
+  ...totpEn,
+  ...validationEn,
+};
+
+export const bm = {
+  ...adminBm,
+  ...appBm,
+  ...cliBm,
+  ...commonBm,
+  ...directoryBm,
+  ...errorsBm,
+  ...formFillBm,
+  ...formLibraryBm,
+  ...formsBm,
+  ...homeBm,
+  ...loginBm,
+  ...navBm,
+  ...offlineBm,
+  ...organisationsBm,
+  ...passwordResetBm,
+  ...rolesBm,
+  ...shellBm,
+  ...tokensBm,
+  ...totpBm,
+  ...validationBm,
+};

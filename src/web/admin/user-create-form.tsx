@@ -6,7 +6,7 @@ import { createUserInput } from '../../domain/identity/schemas.ts';
 import { ApiFailure, apiGet } from '../api/client.ts';
 import { problemMessage } from '../api/errors.ts';
 import { newCommandId } from '../api/uuid.ts';
-import { issueMessage } from '../forms/zod-messages.ts';
+import { issueMessage } from '../validation/zod-messages.ts';
 import { useI18n } from '../i18n/i18n.ts';
 import type { CurrentUser } from '../identity/session.ts';
 import { TextField } from '../ui/text-field.tsx';

@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { loginInput } from '../../domain/identity/schemas.ts';
 import type { Locale } from '../../domain/i18n/locales.ts';
-import { issueMessage } from '../forms/zod-messages.ts';
+import { issueMessage } from '../validation/zod-messages.ts';
 
 /**
  * The server's own login schema, checking the form before it is sent. Loaded after the

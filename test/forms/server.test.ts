@@ -54,6 +54,9 @@ describe(`forms over HTTP (${BACKEND})`, () => {
     const validate = async (version: number) => (await post(frontline, `/api/forms/${formId}/versions/${version}/validate`, { answers })).json() as { valid: boolean };
     expect((await validate(1)).valid).toBe(true);
     expect((await validate(2)).valid).toBe(false); // v2 asks for consent; v1 answers stay valid against v1
+    // The household size fixes how many members are described.
+    const short = (await post(frontline, `/api/forms/${formId}/versions/1/validate`, { answers: { household_size: 2, members: [{ member_age: 30 }] } })).json();
+    expect(short).toMatchObject({ valid: false, repeatCounts: { members: 2 }, issues: [{ path: 'members', code: 'repeat_count' }] });
     expect(((await get(frontline, '/api/forms')).json() as { items: { id: string }[] }).items.map((f) => f.id)).toContain(formId);
   });
 

@@ -11,6 +11,10 @@ export interface Answers {
   readonly [name: string]: AnswerValue | readonly Answers[] | undefined;
 }
 
+/** Why an answer is refused; the web app shows a translated message for each code. */
+export const ANSWER_ISSUE_CODES = ['required', 'constraint', 'invalid_value', 'invalid_choice', 'unknown_question', 'repeat_count', 'read_only'] as const;
+export type AnswerIssueCode = (typeof ANSWER_ISSUE_CODES)[number];
+
 const answerValue = z.union([z.string().max(10_000), z.number(), z.boolean(), z.array(z.string().max(200)).max(200), z.null()]);
 export const answersSchema: z.ZodType<Answers> = z.lazy(() => z.record(z.string().max(64), z.union([answerValue, z.array(answersSchema).max(500)])));
 

@@ -1,13 +1,14 @@
-import { type AnswerValue, type Answers, isEmptyAnswer, selectedChoices, serializeAnswer, typeIssue } from './answers.ts';
-import type { FormDefinition, FormNode, LocalizedText, Question } from './definition.ts';
-import { type Evaluator, type PathIndex, ROOT, compile, createEvaluator, pathIndex } from './expressions.ts';
+import { type AnswerIssueCode, type AnswerValue, type Answers, isEmptyAnswer, selectedChoices, serializeAnswer, typeIssue } from './answers.ts';
+import { defaultValue } from './defaults.ts';
+import type { FormDefinition, FormNode, LocalizedText, Question, Repeat } from './definition.ts';
+import { type Evaluator, type NodePath, type PathIndex, ROOT, compile, createEvaluator, pathIndex } from './expressions.ts';
 import { type TreeDocument, type TreeElement, appendElement, createDocument, numberNodes, setText } from './xpath-tree.ts';
 
 /**
  * The one validation and skip-logic function: the web renderer calls it as the user types,
  * the server calls it on every submission, so both always agree.
  */
-export type AnswerIssueCode = 'required' | 'constraint' | 'invalid_value' | 'invalid_choice' | 'unknown_question';
+export type { AnswerIssueCode } from './answers.ts';
 export interface AnswerIssue {
   /** Where in the answers: `age`, `members[1].age`. */
   path: string;
@@ -22,8 +23,21 @@ export interface FormEvaluation {
   calculated: Record<string, string>;
   /** Choices left by a `choice_filter`, by path of the select question. */
   choices: Record<string, string[]>;
+  /** Instances each repeat with a `repeat_count` must have, by path of the repeat (`members`). */
+  repeatCounts: Record<string, number>;
   issues: AnswerIssue[];
 }
+
+/** A repeat as a whole: where its instances go, for `repeat_count` and the repeat's relevance. */
+interface RepeatSite {
+  node: Repeat;
+  parent: TreeElement;
+  path: string;
+  given: number;
+}
+
+/** The most instances a repeat may have (the answers schema's own limit). */
+const MAX_INSTANCES = 500;
 
 interface Bound {
   node: FormNode;
@@ -32,10 +46,11 @@ interface Bound {
   raw: AnswerValue | undefined;
 }
 
-function build(form: FormDefinition, answers: Answers, issues: AnswerIssue[]): { doc: TreeDocument; bound: Bound[]; items: Map<string, TreeElement[]> } {
+function build(form: FormDefinition, answers: Answers, issues: AnswerIssue[]): { doc: TreeDocument; bound: Bound[]; items: Map<string, TreeElement[]>; repeats: RepeatSite[] } {
   const doc = createDocument();
   const root = appendElement(doc, ROOT);
   const bound: Bound[] = [];
+  const repeats: RepeatSite[] = [];
   const scope = (nodes: readonly FormNode[], parent: TreeElement, given: Answers, prefix: string): void => {
     const known = new Set<string>();
     const visit = (list: readonly FormNode[], el: TreeElement): void => {
@@ -53,6 +68,7 @@ function build(form: FormDefinition, answers: Answers, issues: AnswerIssue[]): {
           const value = given[node.name];
           if (value !== undefined && value !== null && !Array.isArray(value)) issues.push({ path: prefix + node.name, code: 'invalid_value' });
           const instances = Array.isArray(value) ? (value as readonly Answers[]) : [];
+          repeats.push({ node, parent: el, path: prefix + node.name, given: instances.length });
           instances.forEach((instance, i) => {
             const inst = appendElement(el, node.name);
             const path = `${prefix}${node.name}[${i}]`;
@@ -82,11 +98,11 @@ function build(form: FormDefinition, answers: Answers, issues: AnswerIssue[]): {
     );
   }
   numberNodes(doc);
-  return { doc, bound, items };
+  return { doc, bound, items, repeats };
 }
 
 /** Relevance and calculations, in document order (what ODK recomputes on each change). */
-function settle(bound: Bound[], ev: Evaluator, index: PathIndex, out: FormEvaluation): void {
+function settle(bound: Bound[], ev: Evaluator, index: PathIndex, out: FormEvaluation): Map<TreeElement, boolean> {
   const relevantByElement = new Map<TreeElement, boolean>();
   for (const b of bound) {
     if (b.node.kind === 'question' && b.node.type !== 'calculate') setText(b.element, serializeAnswer(b.node, b.raw));
@@ -106,6 +122,31 @@ function settle(bound: Bound[], ev: Evaluator, index: PathIndex, out: FormEvalua
       out.calculated[b.path] = value;
     }
   }
+  return relevantByElement;
+}
+
+/**
+ * `repeat_count` as ODK reads it: evaluated where the instances live (the repeat's parent),
+ * its number truncated, and only when the repeat applies at all.
+ */
+function checkRepeatCounts(repeats: RepeatSite[], relevantByElement: Map<TreeElement, boolean>, ev: Evaluator, index: PathIndex, out: FormEvaluation): void {
+  for (const site of repeats) {
+    const { node } = site;
+    if (!node.repeatCount || relevantByElement.get(site.parent) === false) continue;
+    const own = index.get(node.name);
+    const context: NodePath | null = own ? { segments: own.segments.slice(0, -1), repeats: own.repeats.slice(0, -1) } : null;
+    if (node.relevant && !ev.boolean(compile(node.relevant, index, context), site.parent)) continue;
+    const n = Math.trunc(Number(ev.string(compile(node.repeatCount, index, context), site.parent)));
+    const expected = Number.isFinite(n) ? Math.min(Math.max(n, 0), MAX_INSTANCES) : 0;
+    out.repeatCounts[site.path] = expected;
+    if (site.given !== expected) out.issues.push({ path: site.path, code: 'repeat_count' });
+  }
+}
+
+/** A read-only question keeps the value the form gives it (its default), whatever is sent. */
+function changesReadOnly(q: Question, raw: AnswerValue): boolean {
+  if (!q.readOnly || q.calculation) return false;
+  return serializeAnswer(q, raw) !== serializeAnswer(q, defaultValue(q));
 }
 
 /** As ODK does: the filter is a predicate on the list's items, `current()` being the question. */
@@ -120,13 +161,14 @@ function allowedChoices(form: FormDefinition, q: Question, element: TreeElement,
 }
 
 export function evaluateForm(form: FormDefinition, answers: Answers): FormEvaluation {
-  const out: FormEvaluation = { relevant: {}, calculated: {}, choices: {}, issues: [] };
-  const { doc, bound, items } = build(form, answers, out.issues);
+  const out: FormEvaluation = { relevant: {}, calculated: {}, choices: {}, repeatCounts: {}, issues: [] };
+  const { doc, bound, items, repeats } = build(form, answers, out.issues);
   const ev = createEvaluator(doc);
   const index = pathIndex(form);
   // Twice, so that a relevance or calculation reading a later calculation sees its value.
   settle(bound, ev, index, { ...out, issues: [] });
-  settle(bound, ev, index, out);
+  const relevantByElement = settle(bound, ev, index, out);
+  checkRepeatCounts(repeats, relevantByElement, ev, index, out);
   for (const b of bound) {
     const q = b.node;
     if (q.kind !== 'question' || q.type === 'note' || q.type === 'calculate' || !out.relevant[b.path]) continue;
@@ -136,6 +178,10 @@ export function evaluateForm(form: FormDefinition, answers: Answers): FormEvalua
       continue;
     }
     const raw = b.raw as AnswerValue;
+    if (changesReadOnly(q, raw)) {
+      out.issues.push({ path: b.path, code: 'read_only' });
+      continue;
+    }
     const shape = typeIssue(q, raw);
     if (shape) {
       out.issues.push({ path: b.path, code: shape });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { answersSchema } from './answers.ts';
+import { ANSWER_ISSUE_CODES, answersSchema } from './answers.ts';
 import { formDefinitionSchema, localizedText } from './definition.ts';
 
 /** Command inputs and the views that leave the server, shared with the web app. */
@@ -46,7 +46,7 @@ export type FormVersionView = z.infer<typeof formVersionView>;
 
 export const answerIssueView = z.object({
   path: z.string(),
-  code: z.enum(['required', 'constraint', 'invalid_value', 'invalid_choice', 'unknown_question']),
+  code: z.enum(ANSWER_ISSUE_CODES),
   message: localizedText.optional(),
 });
 export const validationResultView = z.object({
@@ -54,5 +54,6 @@ export const validationResultView = z.object({
   issues: z.array(answerIssueView),
   relevant: z.record(z.string(), z.boolean()),
   calculated: z.record(z.string(), z.string()),
+  repeatCounts: z.record(z.string(), z.number().int()),
   score: z.object({ total: z.number(), max: z.number(), percentage: z.number().nullable() }),
 });

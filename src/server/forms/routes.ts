@@ -6,6 +6,7 @@ import { formDefinitionSchema } from '../../domain/forms/definition.ts';
 import { evaluateForm } from '../../domain/forms/evaluate.ts';
 import { formDetailView, formVersionView, formView, validateAnswersInput, validationResultView } from '../../domain/forms/schemas.ts';
 import { scoreAnswers } from '../../domain/forms/scoring.ts';
+import { withoutIrrelevant } from '../../domain/forms/prune.ts';
 import { can } from '../../domain/policies/policy.ts';
 import type { Db } from '../db/client.ts';
 import { requireActor } from '../http/auth.ts';
@@ -76,8 +77,10 @@ export function formRoutes(app: FastifyInstance, db: Db): void {
       const row = await findVersion(db, requireActor(request), request.params.id, request.params.version);
       if (!row) throw new SiraError('NOT_FOUND');
       const evaluation = evaluateForm(row.definition, request.body.answers);
-      const { total, max, percentage } = scoreAnswers(row.definition, request.body.answers);
-      return { valid: evaluation.issues.length === 0, issues: evaluation.issues, relevant: evaluation.relevant, calculated: evaluation.calculated, score: { total, max, percentage } };
+      // A hidden question earns nothing: it is not part of what would be kept.
+      const { total, max, percentage } = scoreAnswers(row.definition, withoutIrrelevant(row.definition, request.body.answers, evaluation));
+      const { issues, relevant, calculated, repeatCounts } = evaluation;
+      return { valid: issues.length === 0, issues, relevant, calculated, repeatCounts, score: { total, max, percentage } };
     },
   );
 

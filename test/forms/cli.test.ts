@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/server/config.ts';
 import { openDatabase } from '../../src/server/db/open.ts';
 import { queryRows } from '../../src/server/db/rows.ts';
+import { importXlsForm } from '../../src/server/forms/xlsform-import.ts';
 import { buildXlsForm } from '../fixtures/xlsforms/build.ts';
 import { vulnerabilityScreening } from '../fixtures/xlsforms/forms.ts';
 import { BACKEND, TEST_PG_URL, createEmptyPostgresDatabase } from '../support/database.ts';
@@ -89,8 +90,41 @@ describe(`sira forms import (${BACKEND})`, () => {
     expect(await versions()).toEqual(['vulnerability_screening:1:published']);
   });
 
+  it('lists the stored questionnaires with the names export takes', async () => {
+    expect(await sira(['forms', 'list'], 'en')).toMatchObject({ code: 0, stderr: '', stdout: 'vulnerability_screening — Dépistage de vulnérabilité — published version: 1 — latest version: 1\n' });
+  });
+
+  it('exports a stored version back to an XLSForm that imports as the same form, never overwriting a file', async () => {
+    const out = path.join(tmp, 'exported.xlsx');
+    const r = await sira(['forms', 'export', 'vulnerability_screening', '--output', out]);
+    expect(r).toMatchObject({ code: 0, stderr: '', stdout: `Exporté : questionnaire vulnerability_screening, version 1, dans ${out}.\n` });
+    const original = await importXlsForm(await buildXlsForm(vulnerabilityScreening));
+    const again = await importXlsForm(await fs.readFile(out));
+    expect(again.ok && original.ok).toBe(true);
+    if (again.ok && original.ok) expect(again.form).toEqual(original.form);
+
+    const before = await fs.readFile(out);
+    expect(await sira(['forms', 'export', 'vulnerability_screening', '--output', out])).toMatchObject({
+      code: 2,
+      stderr: `Le fichier ${out} existe déjà : rien n'a été écrit. Choisissez un autre nom avec --output.\n`,
+    });
+    expect(Buffer.compare(await fs.readFile(out), before)).toBe(0);
+  });
+
+  it('names what is missing: an unknown form, an unknown or malformed version', async () => {
+    expect(await sira(['forms', 'export', 'nope'])).toMatchObject({ code: 2, stdout: '', stderr: 'Aucun questionnaire « nope ». La commande « sira forms list » affiche ceux qui existent.\n' });
+    expect(await sira(['forms', 'export', 'vulnerability_screening', '--version', '7'])).toMatchObject({
+      code: 2,
+      stderr: "Le questionnaire « vulnerability_screening » n'a pas de version 7 (la dernière est la 1).\n",
+    });
+    expect(await sira(['forms', 'export', 'vulnerability_screening', '--version', 'two'])).toMatchObject({ code: 2, stderr: 'Numéro de version invalide : two. Donnez un nombre entier, par exemple --version 2.\n' });
+  });
+
   it('explains its usage and unreadable files', async () => {
-    expect(await sira(['forms'])).toMatchObject({ code: 2, stderr: 'Usage : sira forms import FICHIER.xlsx [--publish] [--dry-run]\n' });
+    expect(await sira(['forms'])).toMatchObject({
+      code: 2,
+      stderr: 'Usage : sira forms import FICHIER.xlsx [--publish] [--dry-run]\n        sira forms list\n        sira forms export FORMULAIRE [--version N] [--output FICHIER.xlsx]\n',
+    });
     expect(await sira(['forms', 'import', path.join(tmp, 'missing.xlsx')])).toMatchObject({ code: 2, stderr: `Impossible de lire le fichier ${path.join(tmp, 'missing.xlsx')}.\n` });
   });
 });

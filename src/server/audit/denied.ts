@@ -28,3 +28,15 @@ export async function deniedRead(
   );
   return new SiraError(answer);
 }
+
+/**
+ * Thrown by a command's `authorize` for a record that exists but that the actor may not see:
+ * answered exactly like a missing one (404), and audited as a denial by the command runner
+ * with the record's id, as `deniedRead` does for reads. A record that does not exist is not
+ * a denial: throw a plain NOT_FOUND for it.
+ */
+export class HiddenRecordError extends SiraError {
+  constructor(readonly target: { type: string; id: string }) {
+    super('NOT_FOUND');
+  }
+}

@@ -5,6 +5,7 @@ import { SiraError } from '../../domain/errors/catalogue.ts';
 import { type Actor, actorUserId } from '../../domain/identity/actor.ts';
 import type { Locale } from '../../domain/i18n/locales.ts';
 import { appendAudit } from '../audit/append.ts';
+import { HiddenRecordError } from '../audit/denied.ts';
 import type { SecretBox } from '../crypto/secret-box.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { CHECK_VIOLATION, DEADLOCK_DETECTED, FOREIGN_KEY_VIOLATION, SERIALIZATION_FAILURE, UNIQUE_VIOLATION, sqlState } from '../db/errors.ts';
@@ -107,7 +108,8 @@ export async function runCommand(db: Db, registry: CommandRegistry, req: RunComm
       const state = sqlState(err);
       if ((state === SERIALIZATION_FAILURE || state === DEADLOCK_DETECTED) && attempt < 3) continue;
       for (const work of kept) await db.transaction(work);
-      if (err instanceof SiraError && err.code === 'FORBIDDEN') await recordDenial(db, req, def.name);
+      if (err instanceof HiddenRecordError) await recordDenial(db, req, def.name, err.target);
+      else if (err instanceof SiraError && err.code === 'FORBIDDEN') await recordDenial(db, req, def.name);
       if (state === UNIQUE_VIOLATION || state === FOREIGN_KEY_VIOLATION || state === CHECK_VIOLATION) throw new SiraError('CONFLICT');
       throw err;
     }
@@ -115,9 +117,16 @@ export async function runCommand(db: Db, registry: CommandRegistry, req: RunComm
 }
 
 /** A refused command rolls back, so its denial is audited in a transaction of its own. */
-async function recordDenial(db: Db, req: RunCommandRequest, action: string): Promise<void> {
+async function recordDenial(db: Db, req: RunCommandRequest, action: string, target?: { type: string; id: string }): Promise<void> {
   await db.transaction(async (tx) => {
-    await appendAudit(tx, { type: 'access.denied', actor: req.actor, commandId: req.commandId, requestId: req.requestId, data: { action } });
+    await appendAudit(tx, {
+      type: 'access.denied',
+      actor: req.actor,
+      commandId: req.commandId,
+      requestId: req.requestId,
+      ...(target ? { targetType: target.type, targetIds: [target.id] } : {}),
+      data: { action },
+    });
   });
 }
 

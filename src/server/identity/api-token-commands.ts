@@ -7,6 +7,7 @@ import { defineCommand } from '../commands/define.ts';
 import { apiTokens, users } from '../db/schema/index.ts';
 import { newApiToken } from './api-tokens.ts';
 import { signedInPerson } from './self-commands.ts';
+import { HiddenRecordError } from '../audit/denied.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -55,7 +56,8 @@ export const revokeApiToken = defineCommand({
       .from(apiTokens)
       .innerJoin(users, eq(users.id, apiTokens.userId))
       .where(eq(apiTokens.id, input.tokenId));
-    if (!row || !can(actor, 'api_token.revoke', row)) throw new SiraError('NOT_FOUND');
+    if (!row) throw new SiraError('NOT_FOUND');
+    if (!can(actor, 'api_token.revoke', row)) throw new HiddenRecordError({ type: 'api_token', id: input.tokenId });
   },
   async handle({ tx, now }, input) {
     const [row] = await tx.select({ userId: apiTokens.userId }).from(apiTokens).where(eq(apiTokens.id, input.tokenId));

@@ -8,6 +8,7 @@ import { type CommandContext, defineCommand } from '../commands/define.ts';
 import { sessions, users } from '../db/schema/index.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import { refuseCommonPassword } from './user-commands.ts';
+import { HiddenRecordError } from '../audit/denied.ts';
 
 function self(actor: Actor): string {
   if (actor.kind !== 'user') throw new SiraError('FORBIDDEN');
@@ -75,7 +76,8 @@ export const revokeSession = defineCommand({
       .from(sessions)
       .innerJoin(users, eq(users.id, sessions.userId))
       .where(eq(sessions.id, input.sessionId));
-    if (!row || !can(actor, 'session.revoke', row)) throw new SiraError('NOT_FOUND');
+    if (!row) throw new SiraError('NOT_FOUND');
+    if (!can(actor, 'session.revoke', row)) throw new HiddenRecordError({ type: 'session', id: input.sessionId });
   },
   async handle({ tx, now }, input) {
     const [row] = await tx.update(sessions).set({ revokedAt: now }).where(eq(sessions.id, input.sessionId)).returning({ userId: sessions.userId });

@@ -6,6 +6,7 @@ import { type RoleKey } from '../../domain/identity/roles.ts';
 import { createUserInput, updateUserInput, userIdInput } from '../../domain/identity/schemas.ts';
 import { can } from '../../domain/policies/policy.ts';
 import { appendAudit } from '../audit/append.ts';
+import { HiddenRecordError } from '../audit/denied.ts';
 import { type CommandContext, defineCommand } from '../commands/define.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { organisations, sessions, users } from '../db/schema/index.ts';
@@ -21,7 +22,8 @@ type UserRow = typeof users.$inferSelect;
  */
 export async function loadManagedUser(tx: DbOrTx, actor: Actor, userId: string): Promise<UserRow> {
   const [user] = await tx.select().from(users).where(eq(users.id, userId)).for('update');
-  if (!user || !can(actor, 'user.read', { userId: user.id, organisationId: user.organisationId })) throw new SiraError('NOT_FOUND');
+  if (!user) throw new SiraError('NOT_FOUND');
+  if (!can(actor, 'user.read', { userId: user.id, organisationId: user.organisationId })) throw new HiddenRecordError({ type: 'user', id: user.id });
   if (!can(actor, 'user.manage', { userId: user.id, organisationId: user.organisationId })) throw new SiraError('FORBIDDEN');
   return user;
 }

@@ -188,4 +188,24 @@ describe(`TOTP second factor on ${BACKEND}`, () => {
     expect(out.statusCode).toBe(204);
     await postCommand(t, admin, 'role.reset', uuidv4(), { key: 'service_focal_point' });
   });
+
+  it('lets an administrator remove a lost second factor: sessions end, the next sign-in asks no code', async () => {
+    const { userId, email } = await newUser();
+    const session = await login(t, email);
+    await enrol(session);
+    const view = async () => (await t.app.inject({ method: 'GET', url: `/api/users/${userId}`, headers: { cookie: admin.cookie } })).json() as { secondFactor: boolean };
+    expect(await view()).toMatchObject({ secondFactor: true });
+
+    const reset = await postCommand(t, admin, 'user.totp_reset', uuidv4(), { userId });
+    expect(reset.json()).toMatchObject({ status: 'applied', result: { userId, secondFactor: false } });
+    expect((await me(session)).statusCode).toBe(401);
+    expect((await passwordStep(email)).json()).toMatchObject({ id: userId, totpEnabled: false });
+    expect(await view()).toMatchObject({ secondFactor: false });
+    expect(await auditOf('command.applied', userId)).toContainEqual(expect.objectContaining({ data: { command: 'user.totp_reset', fields: ['totp', 'sessions'] } }));
+
+    // Nothing left to remove; and nobody removes their own this way (they switch it off with a code).
+    expect((await postCommand(t, admin, 'user.totp_reset', uuidv4(), { userId })).json()).toMatchObject({ error: { code: 'CONFLICT' } });
+    const me2 = (await me(admin)).json() as { id: string };
+    expect((await postCommand(t, admin, 'user.totp_reset', uuidv4(), { userId: me2.id })).statusCode).toBe(403);
+  });
 });

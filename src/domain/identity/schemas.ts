@@ -95,6 +95,8 @@ export const userView = z.object({
   roles: z.array(z.string()),
   locale: z.enum(LOCALES),
   active: z.boolean(),
+  /** Whether a second factor is set up (never the secret): administrators reset a lost one. */
+  secondFactor: z.boolean(),
   lastLoginAt: z.string().nullable(),
   createdAt: z.string(),
 });

@@ -2,7 +2,7 @@ import { createApiToken, revokeApiToken } from '../identity/api-token-commands.t
 import { issuePasswordReset } from '../identity/password-reset.ts';
 import { resetRole, upsertRole } from '../identity/role-commands.ts';
 import { changePassword, revokeSession, setLocale } from '../identity/self-commands.ts';
-import { beginTotp, confirmTotp, disableTotp } from '../identity/totp-commands.ts';
+import { beginTotp, confirmTotp, disableTotp, resetTotp } from '../identity/totp-commands.ts';
 import { createUser, deactivateUser, reactivateUser, updateUser } from '../identity/user-commands.ts';
 import { addFormVersion, createForm, publishFormVersion } from '../forms/commands.ts';
 import { retryJob } from '../jobs/commands.ts';
@@ -24,6 +24,7 @@ export const ALL_COMMANDS: readonly CommandDefinition[] = [
   beginTotp,
   confirmTotp,
   disableTotp,
+  resetTotp,
   createApiToken,
   revokeApiToken,
   issuePasswordReset,

@@ -10,7 +10,7 @@ import { roles } from '../db/schema/index.ts';
 import { requireActor } from '../http/auth.ts';
 import { errorBodySchema } from '../http/error-body.ts';
 import { presentRole, presentSession, presentUser } from './presenters.ts';
-import { listUsers, liveSessions, lookupUser } from './queries.ts';
+import { listUsers, liveSessions, lookupUser, usersWithSecondFactor } from './queries.ts';
 import { loadRoleDefinitions } from './roles.ts';
 
 const errors = { 401: errorBodySchema, 404: errorBodySchema };
@@ -33,7 +33,8 @@ export function identityAdminRoutes(app: FastifyInstance, db: Db): void {
       const actor = requireActor(request);
       if (!can(actor, 'user.list')) throw await deniedRead(db, request, 'user.list', 'ROUTE_NOT_FOUND');
       const rows = await listUsers(db, actor, request.query.organisationId ? { organisationId: request.query.organisationId } : {});
-      return { items: rows.map(presentUser) };
+      const withSecondFactor = await usersWithSecondFactor(db, rows.map((u) => u.id));
+      return { items: rows.map((u) => presentUser(u, withSecondFactor.has(u.id))) };
     },
   );
 
@@ -47,7 +48,7 @@ export function identityAdminRoutes(app: FastifyInstance, db: Db): void {
       const found = await lookupUser(db, requireActor(request), request.params.id);
       if (found.state === 'missing') throw new SiraError('NOT_FOUND');
       if (found.state === 'hidden') throw await deniedRead(db, request, 'user.read', 'NOT_FOUND', { type: 'user', id: found.row.id });
-      return presentUser(found.row);
+      return presentUser(found.row, (await usersWithSecondFactor(db, [found.row.id])).has(found.row.id));
     },
   );
 

@@ -6,7 +6,7 @@ import type { Locale } from '../../domain/i18n/locales.ts';
 import type { SessionRow, UserRow } from './queries.ts';
 
 /** For those who manage the account. No password hash, no lockout internals, ever. */
-export function presentUser(row: UserRow): UserView {
+export function presentUser(row: UserRow, secondFactor: boolean): UserView {
   return {
     id: row.id,
     email: row.email,
@@ -15,6 +15,7 @@ export function presentUser(row: UserRow): UserView {
     roles: row.roles,
     locale: row.locale as Locale,
     active: row.active,
+    secondFactor,
     lastLoginAt: row.lastLoginAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
   };

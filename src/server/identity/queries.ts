@@ -1,9 +1,9 @@
-import { and, asc, desc, eq, gt, inArray, isNull, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../domain/identity/actor.ts';
 import { can } from '../../domain/policies/policy.ts';
 import type { DbOrTx } from '../db/client.ts';
 import type { Lookup } from '../db/rows.ts';
-import { sessions, users } from '../db/schema/index.ts';
+import { sessions, users, userTotp } from '../db/schema/index.ts';
 
 export type UserRow = typeof users.$inferSelect;
 export type SessionRow = typeof sessions.$inferSelect;
@@ -32,6 +32,16 @@ export async function lookupUser(db: DbOrTx, actor: Actor, id: string): Promise<
   const [row] = await db.select().from(users).where(eq(users.id, id));
   if (!row) return { state: 'missing' };
   return can(actor, 'user.read', { userId: row.id, organisationId: row.organisationId }) ? { state: 'found', row } : { state: 'hidden', row };
+}
+
+/** Which of these users have a second factor set up (not merely begun). */
+export async function usersWithSecondFactor(db: DbOrTx, userIds: string[]): Promise<Set<string>> {
+  if (userIds.length === 0) return new Set();
+  const rows = await db
+    .select({ userId: userTotp.userId })
+    .from(userTotp)
+    .where(and(inArray(userTotp.userId, userIds), isNotNull(userTotp.enabledAt)));
+  return new Set(rows.map((r) => r.userId));
 }
 
 /** Live sessions of the given users (expired and revoked ones are history, not sessions). */

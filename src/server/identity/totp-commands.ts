@@ -2,10 +2,12 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { SiraError } from '../../domain/errors/catalogue.ts';
 import { totpBeginInput, totpCodeInput, totpEnrolmentView } from '../../domain/identity/credential-schemas.ts';
+import { userIdInput } from '../../domain/identity/schemas.ts';
 import { defineCommand } from '../commands/define.ts';
 import { users, userTotp } from '../db/schema/index.ts';
 import { accountKey, lockedUntil } from './login-throttle.ts';
 import { signedInPerson } from './self-commands.ts';
+import { loadManagedUser, revokeAllSessions } from './user-commands.ts';
 import { checkTotp, lockTotp, newTotpSecret, recordTotpFailure, totpQrSvg, totpSecretContext, totpUri, useTotpCode } from './totp.ts';
 
 const wrongCode = () => new SiraError('VALIDATION_FAILED', [{ path: 'input.code', code: 'totp_invalid' }]);
@@ -84,5 +86,27 @@ export const disableTotp = defineCommand({
     }
     await ctx.tx.delete(userTotp).where(eq(userTotp.userId, userId));
     return { result: { enabled: false as const }, audit: { targetType: 'user', targetIds: [userId], fields: ['totp'] } };
+  },
+});
+
+/**
+ * For a person who lost the phone holding their codes: an administrator who manages the
+ * account removes its second factor. Every session of that person ends too, since a lost
+ * phone may be a stolen one; at the next sign-in a role that requires a second factor leads
+ * straight to enrolling a new one.
+ */
+export const resetTotp = defineCommand({
+  name: 'user.totp_reset',
+  summary: "Remove a staff account's second factor (lost phone) and end its sessions; an administrator who manages the account only.",
+  input: userIdInput,
+  result: z.object({ userId: z.uuid(), secondFactor: z.literal(false) }),
+  async authorize(ctx, input) {
+    await loadManagedUser(ctx.tx, ctx.actor, input.userId);
+  },
+  async handle({ tx, now }, input) {
+    const removed = await tx.delete(userTotp).where(eq(userTotp.userId, input.userId)).returning({ userId: userTotp.userId });
+    if (removed.length === 0) throw new SiraError('CONFLICT');
+    await revokeAllSessions(tx, input.userId, now);
+    return { result: { userId: input.userId, secondFactor: false as const }, audit: { targetType: 'user', targetIds: [input.userId], fields: ['totp', 'sessions'] } };
   },
 });

@@ -53,6 +53,7 @@ export const EXPECTED: Record<string, Expectation> = {
   'POST /api/commands/user.totp_disable': everyone(),
   'POST /api/commands/api_token.create': only(['system_admin', 'organisation_admin'], 200, 403),
   'POST /api/commands/api_token.revoke': scoped(['system_admin', 'organisation_admin'], ['system_admin']),
+  'POST /api/commands/user.totp_reset': scoped(['system_admin', 'organisation_admin'], ['system_admin']),
   'POST /api/commands/user.issue_password_reset': scoped(['system_admin', 'organisation_admin'], ['system_admin']),
   'POST /api/commands/role.save': only(['system_admin'], 200, 403),
   'POST /api/commands/role.reset': only(['system_admin'], 200, 403),

@@ -65,6 +65,11 @@ export const REQUESTS: Record<string, Builder> = {
   'POST /api/commands/user.totp_disable': async (_t, f, actor) => command('user.totp_disable', { code: await totpCode(f, actor, 'enabled') }),
   'POST /api/commands/api_token.create': async () => command('api_token.create', { tokenId: uuidv4(), name: 'Export mensuel', scopes: [] }),
   'POST /api/commands/api_token.revoke': async (t, f) => command('api_token.revoke', { tokenId: await f.newApiTokenOf(await f.newTargetUser(t)) }),
+  'POST /api/commands/user.totp_reset': async (t, f) => {
+    const userId = await f.newTargetUser(t);
+    await f.setTotp(userId, 'enabled');
+    return command('user.totp_reset', { userId });
+  },
   'POST /api/commands/user.issue_password_reset': async (t, f) => command('user.issue_password_reset', { userId: await f.newTargetUser(t) }),
   'POST /api/commands/role.save': async () => command('role.save', { key: `custom_${uuidv4().slice(0, 8)}`, label: 'Point focal régional', permissions: ['organisation.update:own'] }),
   'POST /api/commands/role.reset': async () => command('role.reset', { key: 'case_manager' }),

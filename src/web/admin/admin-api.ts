@@ -48,3 +48,31 @@ export interface SessionItem {
   lastSeenAt: string;
   current: boolean;
 }
+
+/** A partner organisation as the server presents it (`organisationView`). */
+export interface OrganisationDetail extends OrganisationItem {
+  acronym: string | null;
+  type: string;
+  country: string;
+  regionPcodes: string[];
+  active: boolean;
+}
+
+/** A role in force (`roleView`): a default, an adjusted default, or a custom role. */
+export interface RoleDetail extends RoleItem {
+  isDefault: boolean;
+  customised: boolean;
+  permissions: string[];
+  requiresTotp: boolean;
+}
+
+/** One of the signed-in user's API tokens (`apiTokenView`): never the token itself. */
+export interface ApiTokenItem {
+  id: string;
+  name: string;
+  scopes: string[];
+  createdAt: string;
+  expiresAt: string | null;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}

@@ -115,6 +115,69 @@ describe('users screen (administrators)', () => {
     await admin.context.close();
   });
 
+  it('on a phone: an organisation administrator sees and manages only their own organisation\'s accounts', async () => {
+    const { orgAdmin, otherOrgUser, user } = env.server;
+    // The other organisation's account, looked up as the system administrator would.
+    const lookup = await env.browser.newContext();
+    expect((await lookup.request.post(`${env.server.url}/api/auth/login`, { data: { email: env.server.admin.email, password: env.server.admin.password } })).status()).toBe(200);
+    const everyone = (await (await lookup.request.get(`${env.server.url}/api/users`)).json()) as { items: { id: string; email: string }[] };
+    const outsider = everyone.items.find((u) => u.email === otherOrgUser.email);
+    expect(outsider).toBeDefined();
+    await lookup.close();
+
+    const { context, page } = await openApp(env.browser, env.server.url, PHONE);
+    await signInThroughForm(page, orgAdmin.email, orgAdmin.password);
+    await page.getByRole('heading', { level: 1, name: `Bonjour, ${orgAdmin.displayName}` }).waitFor();
+    await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Utilisateurs' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Utilisateurs' }).waitFor();
+    await page.getByText(user.email).waitFor();
+    expect(await page.getByText(otherOrgUser.email).count()).toBe(0);
+    await page.getByLabel('Rechercher par nom ou adresse e-mail').fill('issa');
+    await page.getByText('Aucun utilisateur').waitFor();
+    await page.getByLabel('Rechercher par nom ou adresse e-mail').fill('');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    // Another organisation's account cannot even be probed: not found, as if it did not exist.
+    expect((await context.request.get(`${env.server.url}/api/users/${outsider?.id}`)).status()).toBe(404);
+    expect((await context.request.get(`${env.server.url}/api/users/${outsider?.id}/sessions`)).status()).toBe(404);
+
+    const me = (await (await context.request.get(`${env.server.url}/api/auth/me`)).json()) as { csrfToken: string };
+    const create = async (input: Record<string, unknown>) => {
+      const answer = await context.request.post(`${env.server.url}/api/commands/user.create`, {
+        headers: { 'x-csrf-token': me.csrfToken },
+        data: { id: crypto.randomUUID(), input: { userId: crypto.randomUUID(), displayName: 'Hors de portée', password: 'a passphrase out of reach', ...input } },
+      });
+      return `${answer.status()} ${((await answer.json()) as { error?: { code: string } }).error?.code}`;
+    };
+    const organisations = (await (await context.request.get(`${env.server.url}/api/organisations`)).json()) as { items: { id: string; name: string }[] };
+    const otherOrganisation = organisations.items.find((o) => o.name === otherOrgUser.organisationName);
+    // Not in another organisation, and no role that reaches beyond one.
+    expect(await create({ email: 'elsewhere@example.org', organisationId: otherOrganisation?.id, roles: ['frontline_identifier'] })).toBe('403 FORBIDDEN');
+    const ownOrganisation = organisations.items.find((o) => o.name === orgAdmin.organisationName);
+    expect(await create({ email: 'escalation@example.org', organisationId: ownOrganisation?.id, roles: ['system_admin'] })).toBe('403 FORBIDDEN');
+
+    const person = { name: 'Aminata Konaté', email: 'aminata.konate@example.org', password: 'a passphrase for Aminata' };
+    await page.getByRole('button', { name: 'Nouvel utilisateur' }).click();
+    await page.getByLabel('Nom complet').fill(person.name);
+    await page.getByLabel('Adresse e-mail', { exact: true }).fill(person.email);
+    await page.getByLabel('Mot de passe initial').fill(person.password);
+    // Whatever roles the form offers, the server decides: granting system administration is refused, in French.
+    const privileged = page.getByRole('checkbox', { name: 'Administrateur système' });
+    if ((await privileged.count()) > 0) {
+      await privileged.check();
+      await page.getByRole('button', { name: 'Créer le compte' }).click();
+      await page.getByRole('alert').filter({ hasText: "Vous n'avez pas l'autorisation d'effectuer cette action." }).waitFor();
+      await privileged.uncheck();
+    }
+    await page.getByRole('checkbox', { name: 'Identificateur de première ligne' }).check();
+    await page.getByRole('button', { name: 'Créer le compte' }).click();
+    const row = page.getByRole('listitem').filter({ hasText: person.email });
+    await row.waitFor();
+    await row.getByText('Identificateur de première ligne').waitFor();
+    expect(await page.getByText('escalation@example.org').count()).toBe(0);
+    await context.close();
+  });
+
   it('is not offered to a frontline identifier, and answers as not found', async () => {
     const { context, page } = await openApp(env.browser, env.server.url);
     await signInThroughForm(page, env.server.user.email, env.server.user.password);

@@ -43,6 +43,15 @@ export interface E2eServer {
   totpUser: E2eTotpUser;
   /** An auditor of the same organisation: reads the audit log, nothing else. */
   auditor: E2eUser;
+  /** An organisation administrator of the same organisation: manages its accounts only. */
+  orgAdmin: E2eUser;
+  /** A frontline identifier of another organisation, out of the organisation administrator's reach. */
+  otherOrgUser: E2eUser;
+  /**
+   * Holds a custom role that requires a second factor, and has none yet: after sign-in the
+   * server opens only enrolment to them (TOTP_ENROLMENT_REQUIRED).
+   */
+  totpRequiredUser: E2eUser;
   stop(): Promise<void>;
 }
 
@@ -92,6 +101,25 @@ export async function startE2eServer(options: E2eServerOptions = {}): Promise<E2
     },
   };
 
+  const orgAdmin: E2eUser = {
+    email: 'kadiatou.sidibe@example.org',
+    password: 'an organisation passphrase',
+    displayName: 'Kadiatou Sidibé',
+    organisationName: user.organisationName,
+  };
+  const otherOrgUser: E2eUser = {
+    email: 'issa.kabore@example.org',
+    password: 'a passphrase in Ouagadougou',
+    displayName: 'Issa Kaboré',
+    organisationName: 'Solidarité Faso Migrants',
+  };
+  const totpRequiredUser: E2eUser = {
+    email: 'boubacar.maiga@example.org',
+    password: 'a guarded long passphrase',
+    displayName: 'Boubacar Maïga',
+    organisationName: user.organisationName,
+  };
+
   // Seeded before the server opens the folder: the data folder admits one process at a time.
   const opened = await openDatabase(config);
   try {
@@ -114,6 +142,13 @@ export async function startE2eServer(options: E2eServerOptions = {}): Promise<E2
     // The previous time step's code (accepted for clock drift), so that the current one is
     // still unused when a test signs in at once.
     await run('user.totp_confirm', { code: totpCode(totpUser.secret, Date.now() - 30_000) }, self);
+    await run('user.create', { userId: uuidv4(), email: orgAdmin.email, displayName: orgAdmin.displayName, password: orgAdmin.password, organisationId, roles: ['organisation_admin'] });
+    const otherOrganisationId = uuidv4();
+    await run('organisation.create', { organisationId: otherOrganisationId, name: otherOrgUser.organisationName, type: 'ngo', country: 'BF', regionPcodes: ['BF46'] });
+    await run('user.create', { userId: uuidv4(), email: otherOrgUser.email, displayName: otherOrgUser.displayName, password: otherOrgUser.password, organisationId: otherOrganisationId, roles: ['frontline_identifier'] });
+    // A custom role, so that no default role (and no other test's account) changes.
+    await run('role.save', { key: 'sensitive_data_officer', label: 'Responsable des données sensibles', permissions: [], requiresTotp: true });
+    await run('user.create', { userId: uuidv4(), email: totpRequiredUser.email, displayName: totpRequiredUser.displayName, password: totpRequiredUser.password, organisationId, roles: ['sensitive_data_officer'] });
   } finally {
     await opened.close();
   }
@@ -125,6 +160,9 @@ export async function startE2eServer(options: E2eServerOptions = {}): Promise<E2
     admin,
     totpUser,
     auditor,
+    orgAdmin,
+    otherOrgUser,
+    totpRequiredUser,
     async stop() {
       await server.stop();
       fs.rmSync(dataDir, { recursive: true, force: true });

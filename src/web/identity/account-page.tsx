@@ -6,8 +6,11 @@ import { formatDate, formatNumber, formatXof } from '../i18n/format.ts';
 import { useI18n } from '../i18n/i18n.ts';
 import { LanguageSwitcher } from '../i18n/language-switcher.tsx';
 import { Page } from '../shell/page.tsx';
+import { ChangePassword } from './change-password.tsx';
+import { MySessions } from './my-sessions.tsx';
 import { type CurrentUser, saveUserLocale } from './session.ts';
 import { useSession } from './session-store.tsx';
+import { TotpSettings } from './totp-settings.tsx';
 
 // Examples for the formats preview: a round sum as in an assistance budget, a large count.
 const SAMPLE_NUMBER = 1234567.5;
@@ -67,6 +70,9 @@ function Account({ user }: { user: CurrentUser }) {
           {failure && problemMessage(failure, locale)}
         </div>
       </section>
+      <ChangePassword user={user} />
+      <TotpSettings user={user} />
+      <MySessions user={user} />
       <section class="card" aria-labelledby="account-formats-title">
         <h2 id="account-formats-title">{t('shell.account.formats')}</h2>
         <dl class="facts">

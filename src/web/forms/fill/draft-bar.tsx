@@ -1,0 +1,53 @@
+import { useState } from 'preact/hooks';
+import { useI18n } from '../../i18n/i18n.ts';
+import type { DraftState } from '../drafts/use-draft.ts';
+
+/** Tells that a draft was restored or is kept on this device, and discards it after a confirmation. */
+export function DraftBar({ draft, onDiscarded }: { draft: DraftState; onDiscarded(): void }) {
+  const { t } = useI18n();
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const discard = async () => {
+    setBusy(true);
+    try {
+      await draft.discard();
+      setConfirming(false);
+      onDiscarded();
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div class="form-draft">
+      {draft.restored && (
+        <p class="card form-restored" role="status">
+          {t('formFill.draft.restored')}
+        </p>
+      )}
+      {draft.failed && (
+        <p class="form-error" role="alert">
+          {t('formFill.draft.failed')}
+        </p>
+      )}
+      <p class="form-saved" role="status">
+        {draft.stored ? t('formFill.draft.saved') : ''}
+      </p>
+      {draft.stored &&
+        (confirming ? (
+          <div class="admin-confirm" role="group" aria-label={t('formFill.draft.discardConfirm')}>
+            <p>{t('formFill.draft.discardConfirm')}</p>
+            <button type="button" class="button button-primary" disabled={busy} aria-busy={busy} onClick={() => void discard()}>
+              {t('formFill.draft.discardYes')}
+            </button>
+            <button type="button" class="button button-secondary button-after" onClick={() => setConfirming(false)}>
+              {t('formFill.cancel')}
+            </button>
+          </div>
+        ) : (
+          <button type="button" class="button button-secondary button-inline" onClick={() => setConfirming(true)}>
+            {t('formFill.draft.discard')}
+          </button>
+        ))}
+    </div>
+  );
+}

@@ -45,6 +45,38 @@ export const FEATURE_ROUTES: readonly FeatureRoute[] = [
     ability: 'audit.read',
   },
   {
+    path: '/organisations',
+    component: lazy(() => import('../admin/organisations-page.tsx').then((m) => m.OrganisationsPage)),
+    nav: { label: 'nav.organisations', icon: 'organisation' },
+    // Everyone may list partners; the page is for those who edit them (coordinators, administrators).
+    ability: 'organisation.update',
+  },
+  {
+    path: '/roles',
+    component: lazy(() => import('../admin/roles-page.tsx').then((m) => m.RolesPage)),
+    nav: { label: 'nav.roles', icon: 'role' },
+    ability: 'role.list',
+  },
+  {
+    path: '/tokens',
+    component: lazy(() => import('../admin/tokens-page.tsx').then((m) => m.TokensPage)),
+    nav: { label: 'nav.tokens', icon: 'key' },
+    ability: 'api_token.create',
+  },
+  {
+    path: '/forms',
+    component: lazy(() => import('../forms/library/form-library-page.tsx').then((m) => m.FormLibraryPage)),
+    nav: { label: 'nav.forms', icon: 'form' },
+    // Every member reads forms; the page shows import and publish to `form.manage` holders only.
+    ability: 'form.list',
+  },
+  {
+    // Its own chunk: it carries ODK's evaluator (about 230 kB gzipped), loaded when a form is opened.
+    path: '/forms/:id/versions/:version',
+    component: lazy(() => import('../forms/fill/form-fill-page.tsx').then((m) => m.FormFillPage)),
+    ability: 'form.read',
+  },
+  {
     path: '/account',
     component: lazy(() => import('../identity/account-page.tsx').then((m) => m.AccountPage)),
     nav: { label: 'nav.account', icon: 'account' },
@@ -55,10 +87,26 @@ export const FEATURE_ROUTES: readonly FeatureRoute[] = [
     nav: { label: 'nav.help', icon: 'help' },
     public: true,
   },
+  {
+    // Opened from an administrator's one-time link, /reset#<token>, usually signed out.
+    path: '/reset',
+    component: lazy(() => import('../identity/reset-page.tsx').then((m) => m.ResetPage)),
+    public: true,
+  },
 ];
+
+/**
+ * While a role requires a second factor the account lacks, the server refuses everything but
+ * enrolment (TOTP_ENROLMENT_REQUIRED), so every address leads there instead of to broken pages.
+ */
+const TOTP_ENROLMENT_ROUTE: FeatureRoute = {
+  path: '/:rest*',
+  component: lazy(() => import('../identity/totp-required-page.tsx').then((m) => m.TotpRequiredPage)),
+};
 
 /** The pages this person may open: public ones only when nobody is signed in. */
 export function routesFor(user: CurrentUser | undefined): FeatureRoute[] {
+  if (user?.totpEnrolmentRequired) return [TOTP_ENROLMENT_ROUTE];
   return FEATURE_ROUTES.filter((r) => (user ? !r.ability || hasAbility(user, r.ability) : r.public));
 }
 

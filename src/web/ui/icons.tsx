@@ -18,6 +18,12 @@ const PATHS = {
   update: ['M20 11a8 8 0 0 0-14.9-3.5', 'M4 4v4h4', 'M4 13a8 8 0 0 0 14.9 3.5', 'M20 20v-4h-4'],
   warning: ['M12 3l10 18H2z', 'M12 10v5', 'M12 18v.01'],
   info: [RING, 'M12 11v6', 'M12 7.5v.01'],
+  // administration: a building (organisations), a padlock (roles), a key (API tokens)
+  organisation: ['M3 21h18', 'M5 21V8l7-5 7 5v13', 'M10 21v-5h4v5', 'M9 10h.01', 'M15 10h.01'],
+  role: ['M5 11h14v10H5z', 'M8 11V7a4 4 0 0 1 8 0v4', 'M12 15v2'],
+  key: [circle(8, 15, 4), 'M11 12l9-9', 'M16 7l3 3'],
+  // a clipboard with lines: a questionnaire
+  form: ['M9 3h6v3H9z', 'M9 4.5H5V21h14V4.5h-4', 'M8.5 11h7', 'M8.5 15h7'],
   // service categories
   food: ['M3 12h18c0 5-4 8-9 8s-9-3-9-8z', 'M9 4c-1 1 1 2 0 3', 'M15 4c-1 1 1 2 0 3'],
   health: ['M9 3h6v6h6v6h-6v6H9v-6H3V9h6z'],

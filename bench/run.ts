@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: measures cold start, command throughput (HTTP against direct SQL, on the
  * embedded database and, when SIRA_BENCH_DATABASE_URL is set, on PostgreSQL), password
- * hashing, and the web app's JavaScript size and login page load time on emulated 3G
+ * hashing, duplicate detection (quality on the development set, time of a 100,000-record batch),
+ * and the web app's JavaScript size and login page load time on emulated 3G
  * (bench/web-*.ts), prints the figures and writes them into BENCHMARKS.md. Nothing here passes or
  * fails on a number; the run fails only if the server does not work.
  *
@@ -10,11 +11,13 @@
  *   SIRA_BENCH_COMMANDS      operations per throughput phase (default 500, at most 5000)
  *   SIRA_BENCH_RUNS          cold starts per case (default 5, at most 20)
  *   SIRA_BENCH_WEB_RUNS      web app loads per network profile (default 5, at most 20)
+ *   SIRA_BENCH_DEDUPE_BATCH  records in the synthetic dedupe batch (default 100000, at most 1000000)
  *   SIRA_BENCH_NO_WRITE=1    print only, leave BENCHMARKS.md alone
  */
 import path from 'node:path';
 import { benchColdStart } from './cold-start.ts';
 import { type ThroughputResult, benchCommandThroughput } from './command-throughput.ts';
+import { benchDedupe, renderDedupeReport } from './dedupe.ts';
 import { REPO_ROOT, loadAverage, machineInfo } from './machine.ts';
 import { benchPasswordHash } from './password-hash.ts';
 import { END_MARKER, busy, renderReport, writeReport } from './report.ts';
@@ -77,6 +80,10 @@ async function main(): Promise<void> {
     throughput.push(t);
   }
 
+  const dedupeBatch = intFromEnv('SIRA_BENCH_DEDUPE_BATCH', 100_000, 1_000_000);
+  log(`\nDuplicate detection: development set, then a batch of ${dedupeBatch} synthetic records`);
+  const dedupe = benchDedupe(dedupeBatch, log);
+
   const webRuns = intFromEnv('SIRA_BENCH_WEB_RUNS', 5, 20);
   log(`\nWeb app: bytes of JavaScript, and login page load time under network emulation, ${webRuns} runs per profile`);
   const web = await benchWeb(webRuns, log);
@@ -87,7 +94,7 @@ async function main(): Promise<void> {
   // The web figures go last in the generated section, inside its end marker.
   const section = renderReport({ startedAt, durationMs, machine, load, coldStart, passwordHash, throughput, skipped }).replace(
     END_MARKER,
-    `${renderWebReport(web).join('\n')}\n${END_MARKER}`,
+    `${[...renderDedupeReport(dedupe), ...renderWebReport(web)].join('\n')}\n${END_MARKER}`,
   );
   if (process.env.SIRA_BENCH_NO_WRITE === '1') {
     log(`\n${section}`);

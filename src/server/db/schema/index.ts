@@ -5,3 +5,4 @@ export * from './audit.ts';
 export * from './jobs.ts';
 export * from './credentials.ts';
 export * from './forms.ts';
+export * from './directory.ts';

@@ -19,6 +19,9 @@ const EXPECTED: Record<string, RoleKey[]> = {
   'job.list': ['system_admin'],
   'audit.read': ['auditor'],
   'api_token.create': ['system_admin', 'organisation_admin'],
+  'service.manage own': ['system_admin', 'nrm_coordinator', 'service_focal_point'],
+  'service.manage other': ['system_admin', 'nrm_coordinator'],
+  'taxonomy.manage': ['system_admin', 'nrm_coordinator'],
 };
 
 describe('policy matrix over the default roles', () => {
@@ -34,6 +37,9 @@ describe('policy matrix over the default roles', () => {
       'job.list': can(a, 'job.list'),
       'audit.read': can(a, 'audit.read'),
       'api_token.create': can(a, 'api_token.create'),
+      'service.manage own': can(a, 'service.manage', { organisationId: 'org-a' }),
+      'service.manage other': can(a, 'service.manage', { organisationId: 'org-b' }),
+      'taxonomy.manage': can(a, 'taxonomy.manage'),
     };
     for (const [check, allowed] of Object.entries(EXPECTED)) expect(got[check], `${role}: ${check}`).toBe(allowed.includes(role));
     // Everyone signed in sees the partner organisations, and may end their own sessions.
@@ -42,6 +48,23 @@ describe('policy matrix over the default roles', () => {
     // …and list and revoke their own API tokens.
     expect(can(a, 'api_token.list')).toBe(true);
     expect(can(a, 'api_token.revoke', { userId: 'u-1', organisationId: 'org-a' })).toBe(true);
+    // …and search the service directory, which every referral points into.
+    expect(can(a, 'service.list')).toBe(true);
+    expect(can(a, 'service.read')).toBe(true);
+  });
+});
+
+describe('directory policy', () => {
+  it('a service focal point keeps its own organisation’s entries only; the taxonomy is the coordinator’s', () => {
+    const focal = user(['service_focal_point']);
+    expect(can(focal, 'service.manage', { organisationId: 'org-a' })).toBe(true);
+    expect(can(focal, 'service.manage', { organisationId: 'org-b' })).toBe(false);
+    expect(can(focal, 'taxonomy.manage')).toBe(false);
+    expect(abilities(focal)).toEqual(expect.arrayContaining(['service.list', 'service.read', 'service.manage']));
+    expect(abilities(focal)).not.toContain('taxonomy.manage');
+    expect(abilities(user(['case_manager']))).not.toContain('service.manage');
+    const focalUser = buildUserActor({ id: 'u-1', organisationId: 'org-a', roles: ['service_focal_point'] }, defaults);
+    expect(can(narrowToScopes(focalUser, []), 'service.manage', { organisationId: 'org-a' })).toBe(false);
   });
 });
 
@@ -107,7 +130,7 @@ describe('policy rules', () => {
   });
 
   it('tells the client what it may do somewhere', () => {
-    expect(abilities(user(['auditor']))).toEqual(['organisation.list', 'organisation.read', 'session.revoke', 'audit.read', 'form.list', 'form.read', 'api_token.list', 'api_token.revoke']);
+    expect(abilities(user(['auditor']))).toEqual(['organisation.list', 'organisation.read', 'session.revoke', 'audit.read', 'form.list', 'form.read', 'api_token.list', 'api_token.revoke', 'service.list', 'service.read']);
     expect(abilities(user(['organisation_admin']))).toEqual(
       expect.arrayContaining(['organisation.update', 'user.list', 'user.manage', 'user.create', 'role.list']),
     );

@@ -22,6 +22,10 @@ export const auditEventData = {
   'job.dead': z.object({ kind: z.string(), attempts: z.number().int() }).strict(),
   'job.retried': z.object({ kind: z.string() }).strict(),
   'backup.restored': z.object({ rows: z.number().int(), sourceMigration: z.string() }).strict(),
+  /** A directory entry opened, closed or retired: statuses are HSDS codes. */
+  'directory.service_status_changed': z.object({ from: z.string(), to: z.string() }).strict(),
+  /** Terms of the shipped taxonomies added where missing (existing terms are never changed). */
+  'directory.taxonomy_seeded': z.object({ taxonomies: z.number().int(), terms: z.number().int() }).strict(),
 } as const;
 
 export type AuditEventType = keyof typeof auditEventData;

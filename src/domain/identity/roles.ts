@@ -37,6 +37,9 @@ export const PERMISSIONS = [
   'form.manage',
   /** Create API tokens for integrations (always narrower than the creator's own permissions). */
   'api_token.create',
+  /** Keep directory entries (services, their places, hours, costs) current; `:own` for one's organisation's entries. */
+  'directory.manage',
+  'directory.manage:own',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -46,12 +49,12 @@ export interface RoleDefinition {
 }
 
 export const DEFAULT_ROLES: Record<Role, RoleDefinition> = {
-  system_admin: { permissions: ['organisation.create', 'organisation.update', 'user.manage', 'role.manage', 'job.manage', 'api_token.create', 'form.manage'], requiresTotp: false },
-  nrm_coordinator: { permissions: ['organisation.create', 'organisation.update', 'form.manage'], requiresTotp: false },
+  system_admin: { permissions: ['organisation.create', 'organisation.update', 'user.manage', 'role.manage', 'job.manage', 'api_token.create', 'form.manage', 'directory.manage'], requiresTotp: false },
+  nrm_coordinator: { permissions: ['organisation.create', 'organisation.update', 'form.manage', 'directory.manage'], requiresTotp: false },
   organisation_admin: { permissions: ['organisation.update:own', 'user.manage:own', 'api_token.create'], requiresTotp: false },
   case_manager: { permissions: [], requiresTotp: false },
   frontline_identifier: { permissions: [], requiresTotp: false },
-  service_focal_point: { permissions: [], requiresTotp: false },
+  service_focal_point: { permissions: ['directory.manage:own'], requiresTotp: false },
   bid_panel_member: { permissions: [], requiresTotp: false },
   community_engagement_officer: { permissions: [], requiresTotp: false },
   // Aggregates only: no permission ever reaches a person's record.

@@ -41,6 +41,13 @@ export interface PolicyActions {
   'api_token.list': undefined;
   /** A token is revoked by its owner or by whoever manages the owner. */
   'api_token.revoke': UserTarget;
+  /** The service directory is for every member: it is what referrals point into. */
+  'service.list': undefined;
+  'service.read': undefined;
+  /** Create, edit, verify, deactivate a service of this organisation. */
+  'service.manage': InOrganisation;
+  /** Seed and edit the shared taxonomies (service types, target groups). */
+  'taxonomy.manage': undefined;
 }
 export type Action = keyof PolicyActions;
 export const ACTIONS = [
@@ -66,6 +73,10 @@ export const ACTIONS = [
   'api_token.create',
   'api_token.list',
   'api_token.revoke',
+  'service.list',
+  'service.read',
+  'service.manage',
+  'taxonomy.manage',
 ] as const satisfies readonly Action[];
 
 /** Granted everywhere, or (with `:own`) in the actor's own organisation. */
@@ -110,6 +121,10 @@ const rules: { [A in Action]: Rule<A> } = {
   'api_token.create': (a) => grants(a, 'api_token.create'),
   'api_token.list': signedIn,
   'api_token.revoke': (a, r) => isSelf(a, r.userId) || grants(a, 'user.manage', r.organisationId),
+  'service.list': signedIn,
+  'service.read': signedIn,
+  'service.manage': (a, r) => grants(a, 'directory.manage', r.organisationId),
+  'taxonomy.manage': (a) => grants(a, 'directory.manage'),
 };
 
 export function can<A extends Action>(actor: Actor, action: A, ...resource: PolicyActions[A] extends undefined ? [] : [PolicyActions[A]]): boolean {
@@ -145,6 +160,10 @@ export function abilities(actor: Actor): Action[] {
     'api_token.create': grants(actor, 'api_token.create'),
     'api_token.list': signedIn(actor),
     'api_token.revoke': signedIn(actor),
+    'service.list': signedIn(actor),
+    'service.read': signedIn(actor),
+    'service.manage': grantsSomewhere(actor, 'directory.manage'),
+    'taxonomy.manage': grants(actor, 'directory.manage'),
   };
   return ACTIONS.filter((a) => somewhere[a]);
 }

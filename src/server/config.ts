@@ -25,6 +25,10 @@ const envSchema = z.object({
     .string()
     .refine((v) => parseSecretKey(v) !== null, 'must be the base64 encoding of 32 random bytes (openssl rand -base64 32)')
     .optional(),
+  /** A directory entry not verified for this long is flagged stale. */
+  SIRA_DIRECTORY_STALE_MONTHS: z.coerce.number().int().min(1).max(60).default(6),
+  /** Requests per minute and client address on the public HSDS API. */
+  SIRA_HSDS_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(120),
 });
 
 export interface Config {
@@ -42,6 +46,8 @@ export interface Config {
   webDir: string;
   /** From SIRA_SECRET_KEY; when undefined, the key file in the data folder is used. */
   secretKey: Buffer | undefined;
+  directoryStaleMonths: number;
+  hsdsRateLimitPerMinute: number;
 }
 
 export class ConfigError extends Error {}
@@ -67,5 +73,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobPollMs: e.SIRA_JOB_POLL_MS,
     webDir: path.resolve(e.SIRA_WEB_DIR ?? path.join(import.meta.dirname, '../../dist/web')),
     secretKey: e.SIRA_SECRET_KEY ? (parseSecretKey(e.SIRA_SECRET_KEY) ?? undefined) : undefined,
+    directoryStaleMonths: e.SIRA_DIRECTORY_STALE_MONTHS,
+    hsdsRateLimitPerMinute: e.SIRA_HSDS_RATE_LIMIT,
   };
 }

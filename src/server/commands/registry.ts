@@ -5,6 +5,7 @@ import { changePassword, revokeSession, setLocale } from '../identity/self-comma
 import { beginTotp, confirmTotp, disableTotp, resetTotp } from '../identity/totp-commands.ts';
 import { createUser, deactivateUser, reactivateUser, updateUser } from '../identity/user-commands.ts';
 import { addFormVersion, createForm, publishFormVersion } from '../forms/commands.ts';
+import { createService, deactivateService, saveTerm, seedTaxonomy, updateService, verifyService } from '../directory/commands.ts';
 import { retryJob } from '../jobs/commands.ts';
 import { createOrganisation, updateOrganisation } from '../organisations/commands.ts';
 import type { CommandDefinition } from './define.ts';
@@ -34,6 +35,12 @@ export const ALL_COMMANDS: readonly CommandDefinition[] = [
   createForm,
   addFormVersion,
   publishFormVersion,
+  seedTaxonomy,
+  saveTerm,
+  createService,
+  updateService,
+  verifyService,
+  deactivateService,
 ] as unknown as CommandDefinition[];
 
 export function buildRegistry(commands: readonly CommandDefinition[] = ALL_COMMANDS): CommandRegistry {

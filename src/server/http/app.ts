@@ -14,6 +14,8 @@ import { apiTokenRoutes } from '../identity/api-token-routes.ts';
 import { identityRoutes } from '../identity/auth-routes.ts';
 import { passwordResetRoute } from '../identity/password-reset.ts';
 import { formRoutes } from '../forms/routes.ts';
+import { directoryRoutes } from '../directory/routes.ts';
+import { hsdsRoutes } from '../directory/hsds/routes.ts';
 import { jobRoutes } from '../jobs/routes.ts';
 import { organisationRoutes } from '../organisations/routes.ts';
 import { systemRoutes } from '../system/routes.ts';
@@ -95,6 +97,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   auditRoutes(app, database.db);
   jobRoutes(app, database.db);
   formRoutes(app, database.db);
+  directoryRoutes(app, database.db, config);
+  await hsdsRoutes(app, database.db, config);
 
   const hasWeb = await registerWeb(app, config.webDir);
   app.setNotFoundHandler((request, reply) => {

@@ -3,6 +3,7 @@ import { buildRegistry } from '../../server/commands/registry.ts';
 import { runCommand } from '../../server/commands/run.ts';
 import { EXIT, type Verb, parseVerbArgs, withDatabase } from '../context.ts';
 import { DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_USERS, demoEmail } from '../demo-data.ts';
+import { DEMO_SERVICES, demoServiceId, demoServiceInput, demoVerifiedAt } from '../demo-directory.ts';
 import { stableId } from '../ids.ts';
 
 /**
@@ -30,6 +31,14 @@ export const seedDemo: Verb = async (ctx, args) => {
         roles: u.roles,
         locale: u.locale,
       });
+    }
+    // The NRM taxonomy first (a no-op where it is already there), then the fictional directory.
+    await run('taxonomy.seed', 'nrm', {});
+    const today = new Date();
+    for (const [index, s] of DEMO_SERVICES.entries()) {
+      await run('service.create', s.key, demoServiceInput(s, index));
+      const verifiedAt = demoVerifiedAt(s, today);
+      if (verifiedAt) await run('service.verify', `${s.key}:${verifiedAt.slice(0, 10)}`, { serviceId: demoServiceId(s.key), verifiedAt });
     }
   });
   ctx.out(ctx.t('cli.seed.done', { organisations: DEMO_ORGANISATIONS.length, users: DEMO_USERS.length, password: DEMO_PASSWORD }));

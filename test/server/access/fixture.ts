@@ -8,6 +8,7 @@ import { apiTokens, jobs, userTotp } from '../../../src/server/db/schema/index.t
 import { eq } from 'drizzle-orm';
 import { TEST_PASSWORD, type TestApp, systemCommand } from '../../support/app.ts';
 import { tinyDefinition } from '../../forms/access-fixture.ts';
+import { childId } from '../../../src/server/directory/write.ts';
 import type { Target } from './expectations.ts';
 
 export interface MatrixFixture {
@@ -24,6 +25,8 @@ export interface MatrixFixture {
   newApiTokenOf(userId: string): Promise<string>;
   /** A questionnaire with one draft version (forms are not scoped to an organisation). */
   newForm(): Promise<{ formId: string; formKey: string }>;
+  /** A public directory service of the organisation, at one public place (taxonomy seeded first). */
+  newService(target: Target): Promise<{ serviceId: string; serviceAtLocationId: string; input: Record<string, unknown> }>;
 }
 
 const timeouts = { idleMs: 30 * 60_000, absoluteMs: 12 * 3_600_000 };
@@ -78,6 +81,24 @@ export async function buildFixture(t: TestApp): Promise<MatrixFixture> {
       const definition = tinyDefinition();
       await systemCommand(t, 'form.create', { formId, definition });
       return { formId, formKey: definition.formId };
+    },
+    async newService(target) {
+      await systemCommand(t, 'taxonomy.seed', {});
+      const serviceId = uuidv4();
+      const locationId = uuidv4();
+      const input = {
+        serviceId,
+        name: `Service ${target} (démo)`,
+        serviceTypes: ['shelter'],
+        targetGroups: ['returnee'],
+        languages: ['fr', 'bm'],
+        costs: [{ kind: 'free' }],
+        phones: [{ number: '+223 00 00 00 00' }],
+        coverage: ['ML01'],
+        locations: [{ id: locationId, admin1Pcode: 'ML01', address: { address1: 'Rue 1', city: 'Kayes', country: 'ML' } }],
+      };
+      await systemCommand(t, 'service.create', { ...input, organisationId: organisations[target] });
+      return { serviceId, serviceAtLocationId: childId(serviceId, 'service_at_location', locationId), input };
     },
     async newDeadJob() {
       const id = (await enqueueJob(t.database.db, { kind: 'test.dead', maxAttempts: 1 }))!;

@@ -6,6 +6,7 @@ import { buildXlsForm } from '../../fixtures/xlsforms/build.ts';
 import { satisfactionSurvey } from '../../fixtures/xlsforms/forms.ts';
 import type { Target } from './expectations.ts';
 import type { MatrixFixture } from './fixture.ts';
+import { SERVICE_TYPES, TARGET_GROUPS, taxonomyId, termId } from '../../../src/domain/directory/taxonomy.ts';
 
 export interface BuiltRequest {
   url: string;
@@ -86,4 +87,49 @@ export const REQUESTS: Record<string, Builder> = {
     return command('form.add_version', { formId, definition: tinyDefinition(formKey) });
   },
   'POST /api/commands/form.publish_version': async (_t, f) => command('form.publish_version', { formId: (await f.newForm()).formId, version: 1 }),
+  'GET /api/directory/services': async (_t, f) => {
+    await f.newService('own');
+    return { url: '/api/directory/services?q=service&serviceType=shelter&region=ML01' };
+  },
+  'GET /api/directory/services/{id}': async (t, f) => ({ url: `/api/directory/services/${(await f.newService(t)).serviceId}` }),
+  'GET /api/directory/taxonomies': async () => ({ url: '/api/directory/taxonomies' }),
+  'POST /api/commands/taxonomy.seed': async () => command('taxonomy.seed', {}),
+  'POST /api/commands/taxonomy.term_save': async (_t, f) => {
+    await f.newService('own');
+    const label = { fr: 'Soutien scolaire', en: 'School support', bm: 'Kalan dɛmɛ' };
+    return command('taxonomy.term_save', { taxonomy: 'nrm_service_types', code: `custom_${uuidv4().slice(0, 8)}`, parent: 'education', name: label, description: label });
+  },
+  'POST /api/commands/service.create': async (t, f) => {
+    const { input } = await f.newService('own');
+    return command('service.create', { ...input, serviceId: uuidv4(), locations: [], organisationId: f.organisations[t] });
+  },
+  'POST /api/commands/service.update': async (t, f) => {
+    const { input } = await f.newService(t);
+    return command('service.update', { ...input, name: 'Nom corrigé (démo)' });
+  },
+  'POST /api/commands/service.verify': async (t, f) => command('service.verify', { serviceId: (await f.newService(t)).serviceId }),
+  'POST /api/commands/service.deactivate': async (t, f) => command('service.deactivate', { serviceId: (await f.newService(t)).serviceId }),
+  'GET /hsds': async () => ({ url: '/hsds/' }),
+  'GET /hsds/services': async (_t, f) => {
+    await f.newService('own');
+    return { url: `/hsds/services?search=service&taxonomy_term_id=${termId(SERVICE_TYPES.key, 'shelter')}` };
+  },
+  'GET /hsds/services/{id}': async (t, f) => ({ url: `/hsds/services/${(await f.newService(t)).serviceId}` }),
+  'GET /hsds/organizations': async () => ({ url: '/hsds/organizations' }),
+  'GET /hsds/organizations/{id}': async (t, f) => {
+    await f.newService(t);
+    return { url: `/hsds/organizations/${f.organisations[t]}` };
+  },
+  'GET /hsds/service_at_locations': async () => ({ url: '/hsds/service_at_locations' }),
+  'GET /hsds/service_at_locations/{id}': async (t, f) => ({ url: `/hsds/service_at_locations/${(await f.newService(t)).serviceAtLocationId}` }),
+  'GET /hsds/taxonomies': async () => ({ url: '/hsds/taxonomies' }),
+  'GET /hsds/taxonomies/{id}': async (_t, f) => {
+    await f.newService('own');
+    return { url: `/hsds/taxonomies/${taxonomyId(TARGET_GROUPS.key)}` };
+  },
+  'GET /hsds/taxonomy_terms': async () => ({ url: '/hsds/taxonomy_terms?top_only=true' }),
+  'GET /hsds/taxonomy_terms/{id}': async (_t, f) => {
+    await f.newService('own');
+    return { url: `/hsds/taxonomy_terms/${termId(TARGET_GROUPS.key, 'returnee')}` };
+  },
 };

@@ -5,8 +5,8 @@ import { ACTIONS, abilities, can } from '../../src/domain/policies/policy.ts';
 
 const defaults = effectiveRoles([]);
 const user = (roles: RoleKey[], organisationId = 'org-a', id = 'u-1'): Actor => buildUserActor({ id, organisationId, roles }, defaults);
-const other = { userId: 'u-2', organisationId: 'org-b' };
-const colleague = { userId: 'u-3', organisationId: 'org-a' };
+const other = { userId: 'u-2', organisationId: 'org-b', roles: ['case_manager'] as RoleKey[] };
+const colleague = { userId: 'u-3', organisationId: 'org-a', roles: ['case_manager'] as RoleKey[] };
 
 /** The expected answer for each default role, written out rather than derived from the rules. */
 const EXPECTED: Record<string, RoleKey[]> = {
@@ -44,10 +44,10 @@ describe('policy matrix over the default roles', () => {
     for (const [check, allowed] of Object.entries(EXPECTED)) expect(got[check], `${role}: ${check}`).toBe(allowed.includes(role));
     // Everyone signed in sees the partner organisations, and may end their own sessions.
     expect(can(a, 'organisation.list')).toBe(true);
-    expect(can(a, 'session.revoke', { userId: 'u-1', organisationId: 'org-a' })).toBe(true);
+    expect(can(a, 'session.revoke', { userId: 'u-1', organisationId: 'org-a', roles: ['case_manager'] })).toBe(true);
     // …and list and revoke their own API tokens.
     expect(can(a, 'api_token.list')).toBe(true);
-    expect(can(a, 'api_token.revoke', { userId: 'u-1', organisationId: 'org-a' })).toBe(true);
+    expect(can(a, 'api_token.revoke', { userId: 'u-1', organisationId: 'org-a', roles: ['case_manager'] })).toBe(true);
     // …and search the service directory, which every referral points into.
     expect(can(a, 'service.list')).toBe(true);
     expect(can(a, 'service.read')).toBe(true);
@@ -71,7 +71,7 @@ describe('directory policy', () => {
 describe('policy rules', () => {
   it('nobody manages their own account through administration (no self-escalation)', () => {
     const admin = user(['system_admin']);
-    expect(can(admin, 'user.manage', { userId: 'u-1', organisationId: 'org-a' })).toBe(false);
+    expect(can(admin, 'user.manage', { userId: 'u-1', organisationId: 'org-a', roles: ['case_manager'] })).toBe(false);
     expect(can(admin, 'user.read', { userId: 'u-1', organisationId: 'org-a' })).toBe(true);
   });
 
@@ -82,6 +82,19 @@ describe('policy rules', () => {
     expect(can(orgAdmin, 'user.assign_roles', { organisationId: 'org-a', roles: ['analyst'] })).toBe(false);
     expect(can(orgAdmin, 'user.assign_roles', { organisationId: 'org-b', roles: ['case_manager'] })).toBe(false);
     expect(can(user(['system_admin']), 'user.assign_roles', { organisationId: 'org-b', roles: ['auditor'] })).toBe(true);
+  });
+
+  it('an organisation administrator does not manage an account holding a role beyond one organisation', () => {
+    const orgAdmin = user(['organisation_admin']);
+    for (const role of ['system_admin', 'nrm_coordinator', 'auditor', 'analyst'] as RoleKey[]) {
+      const target = { userId: 'u-9', organisationId: 'org-a', roles: ['case_manager', role] };
+      expect(can(orgAdmin, 'user.read', target), role).toBe(true);
+      expect(can(orgAdmin, 'user.manage', target), role).toBe(false);
+      expect(can(orgAdmin, 'session.revoke', target), role).toBe(false);
+      expect(can(orgAdmin, 'api_token.revoke', target), role).toBe(false);
+      expect(can(user(['system_admin']), 'user.manage', target), role).toBe(true);
+    }
+    expect(can(orgAdmin, 'user.manage', { userId: 'u-9', organisationId: 'org-a', roles: ['organisation_admin'] })).toBe(true);
   });
 
   it('a session is revoked by its owner or by whoever manages the owner', () => {

@@ -12,6 +12,10 @@ export interface InOrganisation {
 export interface UserTarget extends InOrganisation {
   userId: string;
 }
+/** An account someone would act on: its roles decide whether an organisation's administrator may. */
+export interface ManagedAccount extends UserTarget {
+  roles: readonly RoleKey[];
+}
 
 export interface PolicyActions {
   'organisation.list': undefined;
@@ -23,10 +27,10 @@ export interface PolicyActions {
   /** See the staff of at least one organisation (the scoped query says which). */
   'user.list': undefined;
   'user.read': UserTarget;
-  'user.manage': UserTarget;
+  'user.manage': ManagedAccount;
   'user.create': InOrganisation;
   'user.assign_roles': InOrganisation & { roles: readonly RoleKey[] };
-  'session.revoke': UserTarget;
+  'session.revoke': ManagedAccount;
   'role.list': undefined;
   'role.manage': undefined;
   'job.list': undefined;
@@ -40,7 +44,7 @@ export interface PolicyActions {
   /** Everyone lists their own tokens. */
   'api_token.list': undefined;
   /** A token is revoked by its owner or by whoever manages the owner. */
-  'api_token.revoke': UserTarget;
+  'api_token.revoke': ManagedAccount;
   /** The service directory is for every member: it is what referrals point into. */
   'service.list': undefined;
   'service.read': undefined;
@@ -94,6 +98,15 @@ function grantsSomewhere(actor: Actor, permission: string): boolean {
 const signedIn = (actor: Actor) => actor.kind === 'system' || actor.kind === 'user';
 const isSelf = (actor: Actor, userId: string) => actor.kind === 'user' && actor.userId === userId;
 
+/**
+ * Managing an account (editing, deactivating, resetting its password or second factor, ending
+ * its sessions) is managing its power: an account holding a role that reaches beyond one
+ * organisation is managed only by someone who may grant that role. Otherwise an
+ * organisation's administrator could take over the system administrator of their organisation.
+ */
+const managesAccount = (actor: Actor, target: ManagedAccount) =>
+  grants(actor, 'user.manage', target.organisationId) && (grants(actor, 'role.manage') || !target.roles.some((k) => PRIVILEGED_ROLES.includes(k)));
+
 type Rule<A extends Action> = (actor: Actor, resource: PolicyActions[A]) => boolean;
 
 const rules: { [A in Action]: Rule<A> } = {
@@ -105,11 +118,11 @@ const rules: { [A in Action]: Rule<A> } = {
   'organisation.deactivate': (a) => grants(a, 'organisation.update'),
   'user.list': (a) => grantsSomewhere(a, 'user.manage'),
   'user.read': (a, r) => isSelf(a, r.userId) || grants(a, 'user.manage', r.organisationId),
-  'user.manage': (a, r) => !isSelf(a, r.userId) && grants(a, 'user.manage', r.organisationId),
+  'user.manage': (a, r) => !isSelf(a, r.userId) && managesAccount(a, r),
   'user.create': (a, r) => grants(a, 'user.manage', r.organisationId),
   // Roles that reach beyond one organisation are granted by role managers only.
   'user.assign_roles': (a, r) => grants(a, 'user.manage', r.organisationId) && (grants(a, 'role.manage') || r.roles.every((k) => !PRIVILEGED_ROLES.includes(k))),
-  'session.revoke': (a, r) => isSelf(a, r.userId) || grants(a, 'user.manage', r.organisationId),
+  'session.revoke': (a, r) => isSelf(a, r.userId) || managesAccount(a, r),
   'role.list': (a) => grantsSomewhere(a, 'user.manage') || grants(a, 'role.manage'),
   'role.manage': (a) => grants(a, 'role.manage'),
   'job.list': (a) => grants(a, 'job.manage'),
@@ -120,7 +133,7 @@ const rules: { [A in Action]: Rule<A> } = {
   'form.manage': (a) => grants(a, 'form.manage'),
   'api_token.create': (a) => grants(a, 'api_token.create'),
   'api_token.list': signedIn,
-  'api_token.revoke': (a, r) => isSelf(a, r.userId) || grants(a, 'user.manage', r.organisationId),
+  'api_token.revoke': (a, r) => isSelf(a, r.userId) || managesAccount(a, r),
   'service.list': signedIn,
   'service.read': signedIn,
   'service.manage': (a, r) => grants(a, 'directory.manage', r.organisationId),

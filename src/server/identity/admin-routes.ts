@@ -63,7 +63,7 @@ export function identityAdminRoutes(app: FastifyInstance, db: Db): void {
       const found = await lookupUser(db, actor, request.params.id);
       if (found.state === 'missing') throw new SiraError('NOT_FOUND');
       const user = found.row;
-      if (found.state === 'hidden' || !can(actor, 'session.revoke', { userId: user.id, organisationId: user.organisationId })) {
+      if (found.state === 'hidden' || !can(actor, 'session.revoke', { userId: user.id, organisationId: user.organisationId, roles: user.roles })) {
         throw await deniedRead(db, request, 'session.revoke', 'NOT_FOUND', { type: 'user', id: user.id });
       }
       return { items: (await liveSessions(db, [user.id])).map((s) => presentSession(s, request.sessionTokenHash)) };

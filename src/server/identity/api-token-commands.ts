@@ -52,7 +52,7 @@ export const revokeApiToken = defineCommand({
   result: z.object({ tokenId: z.uuid(), revoked: z.literal(true) }),
   async authorize({ tx, actor }, input) {
     const [row] = await tx
-      .select({ userId: apiTokens.userId, organisationId: users.organisationId })
+      .select({ userId: apiTokens.userId, organisationId: users.organisationId, roles: users.roles })
       .from(apiTokens)
       .innerJoin(users, eq(users.id, apiTokens.userId))
       .where(eq(apiTokens.id, input.tokenId));

@@ -72,7 +72,7 @@ export const revokeSession = defineCommand({
   result: z.object({ sessionId: z.uuid(), revoked: z.literal(true) }),
   async authorize({ tx, actor }, input) {
     const [row] = await tx
-      .select({ userId: sessions.userId, organisationId: users.organisationId })
+      .select({ userId: sessions.userId, organisationId: users.organisationId, roles: users.roles })
       .from(sessions)
       .innerJoin(users, eq(users.id, sessions.userId))
       .where(eq(sessions.id, input.sessionId));

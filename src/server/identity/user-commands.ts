@@ -24,7 +24,7 @@ export async function loadManagedUser(tx: DbOrTx, actor: Actor, userId: string):
   const [user] = await tx.select().from(users).where(eq(users.id, userId)).for('update');
   if (!user) throw new SiraError('NOT_FOUND');
   if (!can(actor, 'user.read', { userId: user.id, organisationId: user.organisationId })) throw new HiddenRecordError({ type: 'user', id: user.id });
-  if (!can(actor, 'user.manage', { userId: user.id, organisationId: user.organisationId })) throw new SiraError('FORBIDDEN');
+  if (!can(actor, 'user.manage', { userId: user.id, organisationId: user.organisationId, roles: user.roles })) throw new SiraError('FORBIDDEN');
   return user;
 }
 

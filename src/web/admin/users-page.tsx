@@ -8,6 +8,7 @@ import { Page } from '../shell/page.tsx';
 import type { Items, RoleItem, UserItem } from './admin-api.ts';
 import { UserCreateForm } from './user-create-form.tsx';
 import { UserRow } from './user-row.tsx';
+import { grantableRoles } from './privileged.ts';
 
 /** For administrators: the staff accounts they manage (own organisation, or all for a system administrator). */
 export function UsersPage() {
@@ -26,7 +27,7 @@ export function UsersPage() {
   return (
     <Page id="users-title" title={t('nav.users')}>
       {creating ? (
-        <UserCreateForm me={me} roles={roles.data?.items ?? []} onDone={() => setCreating(false)} />
+        <UserCreateForm me={me} roles={grantableRoles(me, roles.data?.items ?? [])} onDone={() => setCreating(false)} />
       ) : (
         <button type="button" class="button button-primary button-inline" onClick={() => setCreating(true)}>
           {t('admin.users.new')}

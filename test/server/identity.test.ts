@@ -87,6 +87,18 @@ describe(`identity and access on ${BACKEND}`, () => {
     expect((await me(session)).statusCode).toBe(401);
   });
 
+  it('refuses to take from the system administrator role the power to repair roles and accounts', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/commands/role.save?lang=en',
+      headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf },
+      payload: { id: uuidv4(), input: { key: 'system_admin', permissions: ['user.manage', 'audit.read'] } },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ error: { code: 'VALIDATION_FAILED', details: [{ path: 'input.permissions', code: 'role_lockout', message: expect.stringContaining('role.manage') }] } });
+    expect((await me(admin)).json()).toMatchObject({ abilities: expect.arrayContaining(['role.manage']) });
+  });
+
   it('records role changes, and follows an administrator’s override of a role at once', async () => {
     const { userId, email } = await newUser(['case_manager']);
     const session = await login(t, email);

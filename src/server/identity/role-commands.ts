@@ -8,6 +8,8 @@ import { appendAudit } from '../audit/append.ts';
 import { defineCommand } from '../commands/define.ts';
 import { roles } from '../db/schema/index.ts';
 
+const KEEPS_THE_SYSTEM_MANAGEABLE = ['role.manage', 'user.manage'] as const;
+
 export const upsertRole = defineCommand({
   name: 'role.save',
   summary: "Set a role's permissions and whether it requires a second factor; a new key creates a custom role.",
@@ -18,6 +20,9 @@ export const upsertRole = defineCommand({
   },
   async handle(ctx, input) {
     if (!isDefaultRole(input.key) && !input.label) throw new SiraError('VALIDATION_FAILED', [{ path: 'input.label', code: 'required' }]);
+    // Whoever holds the system administrator role must keep the power to repair roles and accounts.
+    const missing = input.key === 'system_admin' ? KEEPS_THE_SYSTEM_MANAGEABLE.filter((p) => !input.permissions.includes(p)) : [];
+    if (missing.length > 0) throw new SiraError('VALIDATION_FAILED', [{ path: 'input.permissions', code: 'role_lockout', params: { permissions: missing.join(', ') } }]);
     const values = { key: input.key, label: input.label ?? null, permissions: input.permissions, requiresTotp: input.requiresTotp, updatedAt: ctx.now };
     await ctx.tx.insert(roles).values(values).onConflictDoUpdate({ target: roles.key, set: values });
     await appendAudit(ctx.tx, { type: 'role.permissions_changed', actor: ctx.actor, commandId: ctx.commandId, requestId: ctx.requestId, targetType: 'role', targetIds: [input.key], data: { permissions: input.permissions, requiresTotp: input.requiresTotp } });

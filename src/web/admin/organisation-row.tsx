@@ -7,6 +7,7 @@ import { type CurrentUser, hasAbility } from '../identity/session.ts';
 import { type OrganisationDetail, command } from './admin-api.ts';
 import { OrganisationForm, countryLabel, typeLabel } from './organisation-form.tsx';
 import { regionName } from './organisation-regions.ts';
+import { ConfirmInPlace } from '../ui/confirm-in-place.tsx';
 
 interface Props {
   organisation: OrganisationDetail;
@@ -51,15 +52,7 @@ export function OrganisationRow({ organisation, me }: Props) {
         </div>
       )}
       {!mayDeactivate ? null : confirming ? (
-        <div class="admin-confirm" role="group" aria-label={confirmText}>
-          <p>{confirmText}</p>
-          <button type="button" class="button button-primary" disabled={toggle.isPending} aria-busy={toggle.isPending} onClick={() => toggle.mutate()}>
-            {t('admin.confirm')}
-          </button>
-          <button type="button" class="button button-secondary button-after" onClick={() => setConfirming(false)}>
-            {t('admin.cancel')}
-          </button>
-        </div>
+        <ConfirmInPlace question={confirmText} yes={t('admin.confirm')} no={t('admin.cancel')} pending={toggle.isPending} onConfirm={() => toggle.mutate()} onCancel={() => setConfirming(false)} />
       ) : (
         <button
           type="button"

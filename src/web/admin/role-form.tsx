@@ -11,6 +11,7 @@ import { issueMessage } from '../validation/zod-messages.ts';
 import { type RoleDetail, command } from './admin-api.ts';
 import { PermissionLabel } from './role-permission-label.tsx';
 import { groupLabel, groupPermissions } from './role-permissions.ts';
+import { ConfirmInPlace } from '../ui/confirm-in-place.tsx';
 
 const formSchema = upsertRoleInput.pick({ permissions: true, requiresTotp: true });
 interface Values {
@@ -84,15 +85,7 @@ export function RoleForm({ role, name, me }: Props) {
         {t('admin.save')}
       </button>
       {!(role.isDefault && role.customised) ? null : confirmingReset ? (
-        <div class="admin-confirm" role="group" aria-label={t('roles.resetConfirm', { name })}>
-          <p>{t('roles.resetConfirm', { name })}</p>
-          <button type="button" class="button button-primary" disabled={restore.isPending} aria-busy={restore.isPending} onClick={() => restore.mutate()}>
-            {t('admin.confirm')}
-          </button>
-          <button type="button" class="button button-secondary button-after" onClick={() => setConfirmingReset(false)}>
-            {t('admin.cancel')}
-          </button>
-        </div>
+        <ConfirmInPlace question={t('roles.resetConfirm', { name })} yes={t('admin.confirm')} no={t('admin.cancel')} pending={restore.isPending} onConfirm={() => restore.mutate()} onCancel={() => setConfirmingReset(false)} />
       ) : (
         <button type="button" class="button button-secondary button-after" aria-label={t('roles.resetName', { name })} onClick={() => setConfirmingReset(true)}>
           {t('roles.reset')}

@@ -7,6 +7,7 @@ import { useI18n } from '../i18n/i18n.ts';
 import type { CurrentUser } from '../identity/session.ts';
 import { type ApiTokenItem, command } from './admin-api.ts';
 import { PermissionLabel } from './role-permission-label.tsx';
+import { ConfirmInPlace } from '../ui/confirm-in-place.tsx';
 
 /** One token: what it may do, its dates, and revocation after a confirmation. */
 export function TokenRow({ token, me, now }: { token: ApiTokenItem; me: CurrentUser; now: number }) {
@@ -51,15 +52,7 @@ export function TokenRow({ token, me, now }: { token: ApiTokenItem; me: CurrentU
         </div>
       )}
       {token.revokedAt ? null : confirming ? (
-        <div class="admin-confirm" role="group" aria-label={t('tokens.revokeConfirm', { name })}>
-          <p>{t('tokens.revokeConfirm', { name })}</p>
-          <button type="button" class="button button-primary" disabled={revoke.isPending} aria-busy={revoke.isPending} onClick={() => revoke.mutate()}>
-            {t('admin.confirm')}
-          </button>
-          <button type="button" class="button button-secondary button-after" onClick={() => setConfirming(false)}>
-            {t('admin.cancel')}
-          </button>
-        </div>
+        <ConfirmInPlace question={t('tokens.revokeConfirm', { name })} yes={t('admin.confirm')} no={t('admin.cancel')} pending={revoke.isPending} onConfirm={() => revoke.mutate()} onCancel={() => setConfirming(false)} />
       ) : (
         <button type="button" class="button button-secondary" aria-label={t('tokens.revokeName', { name })} onClick={() => setConfirming(true)}>
           {t('tokens.revoke')}

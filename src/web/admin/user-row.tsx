@@ -9,6 +9,8 @@ import { roleLabel } from './role-label.ts';
 import { UserEditForm } from './user-edit-form.tsx';
 import { UserResetLink } from './user-reset-link.tsx';
 import { UserSessions } from './user-sessions.tsx';
+import { grantableRoles, mayManageAccount } from './privileged.ts';
+import { ConfirmInPlace } from '../ui/confirm-in-place.tsx';
 
 interface Props {
   user: UserItem;
@@ -43,27 +45,30 @@ export function UserRow({ user, roles, me }: Props) {
           {problemMessage(failure, locale)}
         </div>
       )}
-      {user.id === me.id ? null : confirming ? (
-        <div class="admin-confirm" role="group" aria-label={t(user.active ? 'admin.users.deactivateConfirm' : 'admin.users.reactivateConfirm', { name })}>
-          <p>{t(user.active ? 'admin.users.deactivateConfirm' : 'admin.users.reactivateConfirm', { name })}</p>
-          <button type="button" class="button button-primary" disabled={toggle.isPending} aria-busy={toggle.isPending} onClick={() => toggle.mutate()}>
-            {t('admin.confirm')}
-          </button>
-          <button type="button" class="button button-secondary button-after" onClick={() => setConfirming(false)}>
-            {t('admin.cancel')}
-          </button>
-        </div>
+      {!mayManageAccount(me, user) ? (
+        <p class="hint">{t(user.id === me.id ? 'admin.users.selfHint' : 'admin.users.privilegedHint')}</p>
+      ) : confirming ? (
+        <ConfirmInPlace
+          question={t(user.active ? 'admin.users.deactivateConfirm' : 'admin.users.reactivateConfirm', { name })}
+          yes={t('admin.confirm')}
+          no={t('admin.cancel')}
+          pending={toggle.isPending}
+          onConfirm={() => toggle.mutate()}
+          onCancel={() => setConfirming(false)}
+        />
       ) : (
         <button type="button" class="button button-secondary button-after" aria-label={t(user.active ? 'admin.users.deactivateName' : 'admin.users.reactivateName', { name })} onClick={() => setConfirming(true)}>
           {user.active ? t('admin.users.deactivate') : t('admin.users.reactivate')}
         </button>
       )}
-      <button type="button" class="button button-secondary button-after" aria-expanded={open} aria-label={t('admin.users.manageName', { name })} onClick={() => setOpen(!open)}>
-        {t('admin.users.manage')}
-      </button>
-      {open && (
+      {mayManageAccount(me, user) && (
+        <button type="button" class="button button-secondary button-after" aria-expanded={open} aria-label={t('admin.users.manageName', { name })} onClick={() => setOpen(!open)}>
+          {t('admin.users.manage')}
+        </button>
+      )}
+      {open && mayManageAccount(me, user) && (
         <div class="admin-details">
-          <UserEditForm user={user} roles={roles} me={me} />
+          <UserEditForm user={user} roles={grantableRoles(me, roles)} me={me} />
           <UserResetLink user={user} me={me} />
           <UserSessions user={user} me={me} />
         </div>

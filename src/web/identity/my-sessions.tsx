@@ -6,6 +6,7 @@ import { formatDateTime } from '../i18n/format.ts';
 import { useI18n } from '../i18n/i18n.ts';
 import { type OwnSession, selfCommand } from './account-api.ts';
 import type { CurrentUser } from './session.ts';
+import { ConfirmInPlace } from '../ui/confirm-in-place.tsx';
 
 export const OWN_SESSIONS_KEY = ['account', 'sessions'];
 
@@ -60,15 +61,14 @@ export function MySessions({ user }: { user: CurrentUser }) {
       {!sessions.isPending && others.length === 0 ? (
         <p>{t('shell.account.noOtherSessions')}</p>
       ) : confirming ? (
-        <div class="admin-confirm" role="group" aria-labelledby="revoke-others-question">
-          <p id="revoke-others-question">{t('shell.account.revokeOthersConfirm')}</p>
-          <button type="button" class="button button-primary" disabled={revoke.isPending} aria-busy={revoke.isPending} onClick={() => revoke.mutate(others)}>
-            {t('shell.account.confirm')}
-          </button>
-          <button type="button" class="button button-secondary button-after" onClick={() => setConfirming(false)}>
-            {t('shell.account.cancel')}
-          </button>
-        </div>
+        <ConfirmInPlace
+          question={t('shell.account.revokeOthersConfirm')}
+          yes={t('shell.account.confirm')}
+          no={t('shell.account.cancel')}
+          pending={revoke.isPending}
+          onConfirm={() => revoke.mutate(others)}
+          onCancel={() => setConfirming(false)}
+        />
       ) : (
         others.length > 0 && (
           <button type="button" class="button button-secondary button-after" onClick={() => setConfirming(true)}>

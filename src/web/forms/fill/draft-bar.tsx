@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { useI18n } from '../../i18n/i18n.ts';
 import type { DraftState } from '../drafts/use-draft.ts';
+import { ConfirmInPlace } from '../../ui/confirm-in-place.tsx';
 
 /** Tells that a draft was restored or is kept on this device, and discards it after a confirmation. */
 export function DraftBar({ draft, onDiscarded }: { draft: DraftState; onDiscarded(): void }) {
@@ -34,15 +35,14 @@ export function DraftBar({ draft, onDiscarded }: { draft: DraftState; onDiscarde
       </p>
       {draft.stored &&
         (confirming ? (
-          <div class="admin-confirm" role="group" aria-label={t('formFill.draft.discardConfirm')}>
-            <p>{t('formFill.draft.discardConfirm')}</p>
-            <button type="button" class="button button-primary" disabled={busy} aria-busy={busy} onClick={() => void discard()}>
-              {t('formFill.draft.discardYes')}
-            </button>
-            <button type="button" class="button button-secondary button-after" onClick={() => setConfirming(false)}>
-              {t('formFill.cancel')}
-            </button>
-          </div>
+          <ConfirmInPlace
+            question={t('formFill.draft.discardConfirm')}
+            yes={t('formFill.draft.discardYes')}
+            no={t('formFill.cancel')}
+            pending={busy}
+            onConfirm={() => void discard()}
+            onCancel={() => setConfirming(false)}
+          />
         ) : (
           <button type="button" class="button button-secondary button-inline" onClick={() => setConfirming(true)}>
             {t('formFill.draft.discard')}

@@ -5,6 +5,7 @@ import { problemMessage } from '../../api/errors.ts';
 import { formatDate } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.ts';
 import { type FormDetailView, type FormView, formCommand, formKeys, getForm, pickText, xlsformPath } from '../forms-api.ts';
+import { ConfirmInPlace } from '../../ui/confirm-in-place.tsx';
 
 interface Props {
   form: FormView;
@@ -80,15 +81,14 @@ function VersionRow({ formId, formKey, title, version: v, manage, csrfToken }: {
         </div>
       )}
       {confirming && (
-        <div class="admin-confirm" role="group" aria-label={t('formLibrary.publishConfirm', { name })}>
-          <p>{t('formLibrary.publishConfirm', { name })}</p>
-          <button type="button" class="button button-primary" disabled={publish.isPending} aria-busy={publish.isPending} onClick={() => publish.mutate()}>
-            {t('formLibrary.confirm')}
-          </button>
-          <button type="button" class="button button-secondary button-after" onClick={() => setConfirming(false)}>
-            {t('formLibrary.cancel')}
-          </button>
-        </div>
+        <ConfirmInPlace
+          question={t('formLibrary.publishConfirm', { name })}
+          yes={t('formLibrary.confirm')}
+          no={t('formLibrary.cancel')}
+          pending={publish.isPending}
+          onConfirm={() => publish.mutate()}
+          onCancel={() => setConfirming(false)}
+        />
       )}
     </li>
   );

@@ -143,4 +143,30 @@ describe('second factor (TOTP) enrolment', () => {
     await page.getByRole('heading', { level: 1, name: `Bonjour, ${person.displayName}` }).waitFor();
     await context.close();
   });
+
+  it('leads a signed-in person to enrolment at their next step when their role starts requiring a second factor', async () => {
+    // An administrator, through the API, in a context of their own.
+    const admin = await env.browser.newContext();
+    const signedIn = await admin.request.post(`${env.server.url}/api/auth/login`, { data: { email: env.server.admin.email, password: env.server.admin.password } });
+    const { csrfToken } = (await signedIn.json()) as { csrfToken: string };
+    const command = (name: string, input: unknown) =>
+      admin.request.post(`${env.server.url}/api/commands/${name}`, { data: { id: crypto.randomUUID(), input }, headers: { 'x-csrf-token': csrfToken } });
+    const key = 'temporary_field_role';
+    const person = { email: 'bintou.e2e@example.org', password: 'une phrase assez longue pour Bintou', name: 'Bintou Sanogo' };
+    expect((await command('role.save', { key, label: 'Rôle de terrain (test)', permissions: [], requiresTotp: false })).status()).toBe(200);
+    const created = await command('user.create', { userId: crypto.randomUUID(), email: person.email, displayName: person.name, password: person.password, organisationId: (await (await admin.request.get(`${env.server.url}/api/auth/me`)).json()).organisation.id, roles: [key] });
+    expect(created.status()).toBe(200);
+
+    const { context, page } = await openApp(env.browser, env.server.url, PHONE);
+    await signInThroughForm(page, person.email, person.password);
+    await page.getByRole('heading', { level: 1, name: `Bonjour, ${person.name}` }).waitFor();
+
+    expect((await command('role.save', { key, label: 'Rôle de terrain (test)', permissions: [], requiresTotp: true })).status()).toBe(200);
+    // The next page that asks the server anything learns of it, and the app follows.
+    await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Mon compte' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Double authentification requise' }).waitFor();
+    expect(await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link').count()).toBe(0);
+    await context.close();
+    await admin.close();
+  });
 });

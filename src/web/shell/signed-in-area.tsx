@@ -22,8 +22,12 @@ export default function SignedInArea({ user }: { user: CurrentUser }) {
   useEffect(() => {
     // A 401 on any call ends the session on screen too, with the server's reason.
     const stop = queries.onSessionLost((problem) => latest.current.expire(problem));
+    // The server now asks for something first (a second factor): ask it again who this is,
+    // and the routes follow (only enrolment stays open).
+    const stopChanged = queries.onAccountChanged(() => latest.current.recheck());
     return () => {
       stop();
+      stopChanged();
       queries.client.clear();
     };
   }, [queries]);

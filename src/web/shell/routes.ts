@@ -27,6 +27,19 @@ export const FEATURE_ROUTES: readonly FeatureRoute[] = [
     nav: { label: 'nav.home', icon: 'home' },
   },
   {
+    path: '/forms',
+    component: lazy(() => import('../forms/library/form-library-page.tsx').then((m) => m.FormLibraryPage)),
+    nav: { label: 'nav.forms', icon: 'form' },
+    // Every member reads forms; the page shows import and publish to `form.manage` holders only.
+    ability: 'form.list',
+  },
+  {
+    // Its own chunk: it carries ODK's evaluator (about 230 kB gzipped), loaded when a form is opened.
+    path: '/forms/:id/versions/:version',
+    component: lazy(() => import('../forms/fill/form-fill-page.tsx').then((m) => m.FormFillPage)),
+    ability: 'form.read',
+  },
+  {
     path: '/jobs',
     component: lazy(() => import('../jobs/jobs-page.tsx').then((m) => m.JobsPage)),
     nav: { label: 'nav.jobs', icon: 'tasks' },
@@ -62,19 +75,6 @@ export const FEATURE_ROUTES: readonly FeatureRoute[] = [
     component: lazy(() => import('../admin/tokens-page.tsx').then((m) => m.TokensPage)),
     nav: { label: 'nav.tokens', icon: 'key' },
     ability: 'api_token.create',
-  },
-  {
-    path: '/forms',
-    component: lazy(() => import('../forms/library/form-library-page.tsx').then((m) => m.FormLibraryPage)),
-    nav: { label: 'nav.forms', icon: 'form' },
-    // Every member reads forms; the page shows import and publish to `form.manage` holders only.
-    ability: 'form.list',
-  },
-  {
-    // Its own chunk: it carries ODK's evaluator (about 230 kB gzipped), loaded when a form is opened.
-    path: '/forms/:id/versions/:version',
-    component: lazy(() => import('../forms/fill/form-fill-page.tsx').then((m) => m.FormFillPage)),
-    ability: 'form.read',
   },
   {
     path: '/account',

@@ -1,9 +1,7 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import { parse } from 'csv-parse/sync';
 import { MATCH_THRESHOLD, findDuplicatePairs } from '../src/domain/dedupe/engine.ts';
 import type { PersonInput } from '../src/domain/dedupe/person.ts';
-import { REPO_ROOT } from './machine.ts';
+import { pairQuality, readDevSet } from '../test/fixtures/dedup-dev/dev-set.ts';
 
 /**
  * Duplicate detection: quality on the development set (precision, recall, F1 at the default
@@ -20,15 +18,6 @@ export interface DedupeBenchResult {
   f1: number;
   devMs: number;
   batch: { records: number; candidates: number; ms: number };
-}
-
-const DIR = path.join(REPO_ROOT, 'test/fixtures/dedup-dev');
-
-function readDevSet(): { people: PersonInput[]; truth: Map<string, string> } {
-  const rows = parse(fs.readFileSync(path.join(DIR, 'persons.csv')), { columns: true }) as Record<string, string>[];
-  const truth = new Map((parse(fs.readFileSync(path.join(DIR, 'truth.csv')), { columns: true }) as Record<string, string>[]).map((r) => [r.id!, r.cluster!]));
-  const people = rows.map((r) => ({ id: r.id!, givenName: r.given_name, familyName: r.family_name, sex: r.sex, dateOfBirth: r.date_of_birth, nationality: r.nationality, placeOfOrigin: r.place_of_origin, phone: r.phone, motherName: r.mother_name }));
-  return { people, truth };
 }
 
 /** A small deterministic generator (mulberry32), so every run compares the same records. */
@@ -71,14 +60,7 @@ export function benchDedupe(batchSize: number, log: (line: string) => void): Ded
   const t0 = performance.now();
   const pairs = findDuplicatePairs(people);
   const devMs = performance.now() - t0;
-  const sizes = new Map<string, number>();
-  for (const c of truth.values()) sizes.set(c, (sizes.get(c) ?? 0) + 1);
-  const truePairs = [...sizes.values()].reduce((s, k) => s + (k * (k - 1)) / 2, 0);
-  const matches = pairs.filter((p) => p.match);
-  const right = matches.filter((p) => truth.get(p.a) === truth.get(p.b)).length;
-  const precision = right / matches.length;
-  const recall = right / truePairs;
-  const f1 = (2 * precision * recall) / (precision + recall);
+  const { truePairs, precision, recall, f1 } = pairQuality(pairs, truth);
   log(`  development set: ${people.length} records, ${truePairs} true pairs: precision ${precision.toFixed(4)}, recall ${recall.toFixed(4)}, F1 ${f1.toFixed(4)} in ${devMs.toFixed(0)} ms`);
   const register = syntheticRegister(people, batchSize);
   const t1 = performance.now();

@@ -18,6 +18,9 @@ import commonBm from './common/bm.json' with { type: 'json' };
 import directoryFr from './directory/fr.json' with { type: 'json' };
 import directoryEn from './directory/en.json' with { type: 'json' };
 import directoryBm from './directory/bm.json' with { type: 'json' };
+import directoryImportFr from './directoryImport/fr.json' with { type: 'json' };
+import directoryImportEn from './directoryImport/en.json' with { type: 'json' };
+import directoryImportBm from './directoryImport/bm.json' with { type: 'json' };
 import errorsFr from './errors/fr.json' with { type: 'json' };
 import errorsEn from './errors/en.json' with { type: 'json' };
 import errorsBm from './errors/bm.json' with { type: 'json' };
@@ -48,9 +51,15 @@ import organisationsBm from './organisations/bm.json' with { type: 'json' };
 import passwordResetFr from './passwordReset/fr.json' with { type: 'json' };
 import passwordResetEn from './passwordReset/en.json' with { type: 'json' };
 import passwordResetBm from './passwordReset/bm.json' with { type: 'json' };
+import publicDirectoryFr from './publicDirectory/fr.json' with { type: 'json' };
+import publicDirectoryEn from './publicDirectory/en.json' with { type: 'json' };
+import publicDirectoryBm from './publicDirectory/bm.json' with { type: 'json' };
 import rolesFr from './roles/fr.json' with { type: 'json' };
 import rolesEn from './roles/en.json' with { type: 'json' };
 import rolesBm from './roles/bm.json' with { type: 'json' };
+import serviceEditFr from './serviceEdit/fr.json' with { type: 'json' };
+import serviceEditEn from './serviceEdit/en.json' with { type: 'json' };
+import serviceEditBm from './serviceEdit/bm.json' with { type: 'json' };
 import shellFr from './shell/fr.json' with { type: 'json' };
 import shellEn from './shell/en.json' with { type: 'json' };
 import shellBm from './shell/bm.json' with { type: 'json' };
@@ -64,7 +73,7 @@ import validationFr from './validation/fr.json' with { type: 'json' };
 import validationEn from './validation/en.json' with { type: 'json' };
 import validationBm from './validation/bm.json' with { type: 'json' };
 
-export const CATALOGUE_AREAS = ['admin', 'app', 'cli', 'common', 'directory', 'errors', 'formFill', 'formLibrary', 'forms', 'home', 'login', 'nav', 'offline', 'organisations', 'passwordReset', 'roles', 'shell', 'tokens', 'totp', 'validation'] as const;
+export const CATALOGUE_AREAS = ['admin', 'app', 'cli', 'common', 'directory', 'directoryImport', 'errors', 'formFill', 'formLibrary', 'forms', 'home', 'login', 'nav', 'offline', 'organisations', 'passwordReset', 'publicDirectory', 'roles', 'serviceEdit', 'shell', 'tokens', 'totp', 'validation'] as const;
 
 export const fr = {
   ...adminFr,
@@ -72,6 +81,7 @@ export const fr = {
   ...cliFr,
   ...commonFr,
   ...directoryFr,
+  ...directoryImportFr,
   ...errorsFr,
   ...formFillFr,
   ...formLibraryFr,
@@ -82,7 +92,9 @@ export const fr = {
   ...offlineFr,
   ...organisationsFr,
   ...passwordResetFr,
+  ...publicDirectoryFr,
   ...rolesFr,
+  ...serviceEditFr,
   ...shellFr,
   ...tokensFr,
   ...totpFr,
@@ -95,6 +107,7 @@ export const en = {
   ...cliEn,
   ...commonEn,
   ...directoryEn,
+  ...directoryImportEn,
   ...errorsEn,
   ...formFillEn,
   ...formLibraryEn,
@@ -105,7 +118,9 @@ export const en = {
   ...offlineEn,
   ...organisationsEn,
   ...passwordResetEn,
+  ...publicDirectoryEn,
   ...rolesEn,
+  ...serviceEditEn,
   ...shellEn,
   ...tokensEn,
   ...totpEn,
@@ -118,6 +133,7 @@ export const bm = {
   ...cliBm,
   ...commonBm,
   ...directoryBm,
+  ...directoryImportBm,
   ...errorsBm,
   ...formFillBm,
   ...formLibraryBm,
@@ -128,7 +144,9 @@ export const bm = {
   ...offlineBm,
   ...organisationsBm,
   ...passwordResetBm,
+  ...publicDirectoryBm,
   ...rolesBm,
+  ...serviceEditBm,
   ...shellBm,
   ...tokensBm,
   ...totpBm,

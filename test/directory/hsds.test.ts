@@ -9,7 +9,7 @@ import { BACKEND } from '../support/database.ts';
 import { seedDemoDirectory } from './fixture.ts';
 
 /** The HSDS 3.0 component schemas, each registered under its file name (they $ref each other so). */
-const SCHEMA_DIR = path.resolve(import.meta.dirname, '../../../shared/reference/hsds-3.0');
+const SCHEMA_DIR = path.resolve(import.meta.dirname, '../../vendor/hsds-3.0');
 const ajv = new Ajv({ strict: false, allErrors: true });
 addFormats.default(ajv);
 for (const file of fs.readdirSync(SCHEMA_DIR).filter((f) => f.endsWith('.json') && !['openapi.json', 'datapackage.json'].includes(f))) {

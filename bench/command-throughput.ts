@@ -1,15 +1,11 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { actorForUserId } from '../src/server/identity/roles.ts';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import pg from 'pg';
 import { type Actor, SYSTEM_CLI } from '../src/domain/identity/actor.ts';
 import { buildRegistry } from '../src/server/commands/registry.ts';
 import { type CommandRegistry, runCommand } from '../src/server/commands/run.ts';
-import { type Config, loadConfig } from '../src/server/config.ts';
+import type { Config } from '../src/server/config.ts';
 import type { BackendKind, Db } from '../src/server/db/client.ts';
 import { type OpenedDatabase, openDatabase } from '../src/server/db/open.ts';
 import { queryRows } from '../src/server/db/rows.ts';
@@ -19,6 +15,7 @@ import { builtInJobHandlers, ensureRecurringJobs } from '../src/server/jobs/hand
 import { JobWorker } from '../src/server/jobs/worker.ts';
 import { SIRA_VERSION } from '../src/server/version.ts';
 import { percentile } from './stats.ts';
+import { type Target, pgliteTarget, postgresTarget } from './targets.ts';
 
 /** A ceiling on any one phase: the counts bound the work, this bounds the time if something stalls. */
 const PHASE_TIMEOUT_MS = 180_000;
@@ -65,12 +62,6 @@ export interface ThroughputResult {
   rowsChecked: number;
 }
 
-interface Target {
-  kind: BackendKind;
-  config: Config;
-  cleanup(): Promise<void>;
-}
-
 function orgInput(label: string) {
   return { organisationId: randomUUID(), name: `Bench organisation ${label}`, type: 'ngo', country: 'ML', regionPcodes: ['ML01'] };
 }
@@ -94,48 +85,6 @@ async function measure(total: number, clients: number, op: (i: number) => Promis
   await Promise.all(Array.from({ length: clients }, worker));
   const totalMs = performance.now() - start;
   return { ops: total, totalMs, perSecond: (total / totalMs) * 1000, medianMs: percentile(latencies, 50), p95Ms: percentile(latencies, 95) };
-}
-
-async function pgAdmin<T>(adminUrl: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: adminUrl, application_name: 'sira-bench' });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
-
-function baseEnv(dataDir: string): Record<string, string> {
-  return { SIRA_DATA_DIR: dataDir, SIRA_WEB_DIR: '/nonexistent', HOST: '127.0.0.1', PORT: '0', SIRA_LOG_LEVEL: 'warn' };
-}
-
-async function pgliteTarget(): Promise<Target> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sira-bench-cmd-'));
-  return {
-    kind: 'pglite',
-    config: loadConfig(baseEnv(dir)),
-    async cleanup() {
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
-
-/** A fresh database on the given server, dropped afterwards: the run never writes elsewhere. */
-async function postgresTarget(adminUrl: string): Promise<Target> {
-  const name = `sira_bench_${randomBytes(6).toString('hex')}`;
-  await pgAdmin(adminUrl, (c) => c.query(`create database ${name}`));
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sira-bench-cmd-')); // unused by PostgreSQL, but the config wants one
-  return {
-    kind: 'postgres',
-    config: loadConfig({ ...baseEnv(dir), DATABASE_URL: url.toString() }),
-    async cleanup() {
-      fs.rmSync(dir, { recursive: true, force: true });
-      await pgAdmin(adminUrl, (c) => c.query(`drop database if exists ${name} with (force)`));
-    },
-  };
 }
 
 /** The admin account is made the way an operator makes the first one: commands run as the CLI. */

@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: measures cold start, command throughput (HTTP against direct SQL, on the
  * embedded database and, when SIRA_BENCH_DATABASE_URL is set, on PostgreSQL), password
- * hashing, duplicate detection (quality on the development set, time of a 100,000-record batch),
+ * hashing, directory search on 10,000 services (both backends), duplicate detection (quality on the development set, time of a 100,000-record batch),
  * and the web app's JavaScript size and login page load time on emulated 3G
  * (bench/web-*.ts), prints the figures and writes them into BENCHMARKS.md. Nothing here passes or
  * fails on a number; the run fails only if the server does not work.
@@ -11,6 +11,7 @@
  *   SIRA_BENCH_COMMANDS      operations per throughput phase (default 500, at most 5000)
  *   SIRA_BENCH_RUNS          cold starts per case (default 5, at most 20)
  *   SIRA_BENCH_WEB_RUNS      web app loads per network profile (default 5, at most 20)
+ *   SIRA_BENCH_DIRECTORY_SERVICES  services in the directory searched (default 10000, at most 50000)
  *   SIRA_BENCH_DEDUPE_BATCH  records in the synthetic dedupe batch (default 100000, at most 1000000)
  *   SIRA_BENCH_NO_WRITE=1    print only, leave BENCHMARKS.md alone
  */
@@ -18,6 +19,7 @@ import path from 'node:path';
 import { benchColdStart } from './cold-start.ts';
 import { type ThroughputResult, benchCommandThroughput } from './command-throughput.ts';
 import { benchDedupe, renderDedupeReport } from './dedupe.ts';
+import { type DirectorySearchResult, benchDirectorySearch, renderDirectorySearchReport } from './directory-search.ts';
 import { REPO_ROOT, loadAverage, machineInfo } from './machine.ts';
 import { benchPasswordHash } from './password-hash.ts';
 import { END_MARKER, busy, renderReport, writeReport } from './report.ts';
@@ -26,7 +28,7 @@ import { benchWeb } from './web-load.ts';
 import { renderWebReport } from './web-report.ts';
 
 /** The whole run is abandoned past this: figures are only written when everything finished. */
-const RUN_TIMEOUT_MS = 10 * 60_000;
+const RUN_TIMEOUT_MS = 30 * 60_000;
 
 function intFromEnv(name: string, fallback: number, max: number): number {
   const raw = process.env[name];
@@ -80,6 +82,13 @@ async function main(): Promise<void> {
     throughput.push(t);
   }
 
+  const directoryServices = intFromEnv('SIRA_BENCH_DIRECTORY_SERVICES', 10_000, 50_000);
+  const directory: DirectorySearchResult[] = [];
+  for (const kind of backends) {
+    log(`\nDirectory search, ${kind}: ${directoryServices} services, 20 runs per query`);
+    directory.push(await benchDirectorySearch(kind, { services: directoryServices, runs: 20, log, adminUrl: process.env.SIRA_BENCH_DATABASE_URL }));
+  }
+
   const dedupeBatch = intFromEnv('SIRA_BENCH_DEDUPE_BATCH', 100_000, 1_000_000);
   log(`\nDuplicate detection: development set, then a batch of ${dedupeBatch} synthetic records`);
   const dedupe = benchDedupe(dedupeBatch, log);
@@ -94,7 +103,7 @@ async function main(): Promise<void> {
   // The web figures go last in the generated section, inside its end marker.
   const section = renderReport({ startedAt, durationMs, machine, load, coldStart, passwordHash, throughput, skipped }).replace(
     END_MARKER,
-    `${[...renderDedupeReport(dedupe), ...renderWebReport(web)].join('\n')}\n${END_MARKER}`,
+    `${[...renderDirectorySearchReport(directory), ...renderDedupeReport(dedupe), ...renderWebReport(web)].join('\n')}\n${END_MARKER}`,
   );
   if (process.env.SIRA_BENCH_NO_WRITE === '1') {
     log(`\n${section}`);

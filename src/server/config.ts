@@ -25,6 +25,11 @@ const envSchema = z.object({
     .string()
     .refine((v) => parseSecretKey(v) !== null, 'must be the base64 encoding of 32 random bytes (openssl rand -base64 32)')
     .optional(),
+  /** Earlier keys, comma-separated, kept after a rotation so that older values and backups still open. */
+  SIRA_SECRET_KEYS_PREVIOUS: z
+    .string()
+    .refine((v) => v.split(',').every((k) => parseSecretKey(k) !== null), 'must be base64 keys of 32 bytes, separated by commas')
+    .optional(),
   /** A directory entry not verified for this long is flagged stale. */
   SIRA_DIRECTORY_STALE_MONTHS: z.coerce.number().int().min(1).max(60).default(6),
   /** Requests per minute and client address on the public HSDS API. */
@@ -46,6 +51,8 @@ export interface Config {
   webDir: string;
   /** From SIRA_SECRET_KEY; when undefined, the key file in the data folder is used. */
   secretKey: Buffer | undefined;
+  /** From SIRA_SECRET_KEYS_PREVIOUS: they open, never seal. */
+  previousSecretKeys: Buffer[];
   directoryStaleMonths: number;
   hsdsRateLimitPerMinute: number;
 }
@@ -73,6 +80,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobPollMs: e.SIRA_JOB_POLL_MS,
     webDir: path.resolve(e.SIRA_WEB_DIR ?? path.join(import.meta.dirname, '../../dist/web')),
     secretKey: e.SIRA_SECRET_KEY ? (parseSecretKey(e.SIRA_SECRET_KEY) ?? undefined) : undefined,
+    previousSecretKeys: e.SIRA_SECRET_KEYS_PREVIOUS ? e.SIRA_SECRET_KEYS_PREVIOUS.split(',').map((k) => parseSecretKey(k)!) : [],
     directoryStaleMonths: e.SIRA_DIRECTORY_STALE_MONTHS,
     hsdsRateLimitPerMinute: e.SIRA_HSDS_RATE_LIMIT,
   };

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/server/config.ts';
 import { SecretBox, SecretKeyError, keyIdOf } from '../../src/server/crypto/secret-box.ts';
-import { KEY_FILE_NAME, loadOrCreateKeyFile, secretBoxProvider } from '../../src/server/crypto/secret-key.ts';
+import { KEY_FILE_NAME, loadOrCreateKeyFile, loadOrCreateKeyRing, newSecretKey, secretBoxProvider, writeKeyRing } from '../../src/server/crypto/secret-key.ts';
 
 const key = () => randomBytes(32);
 /** Flips one character of the part at `index` of a sealed value. */
@@ -98,7 +98,32 @@ describe('secret key', () => {
   it('stops with a clear error on a damaged key file', () => {
     const dataDir = tempDir();
     fs.writeFileSync(path.join(dataDir, KEY_FILE_NAME), 'too short\n', { mode: 0o600 });
-    expect(() => loadOrCreateKeyFile(dataDir)).toThrow(/secret\.key does not hold a base64-encoded 32-byte key/);
+    expect(() => loadOrCreateKeyFile(dataDir)).toThrow(/secret\.key does not hold base64-encoded 32-byte keys, one per line/);
+  });
+
+  it('keeps earlier keys after a rotation: the first seals, all open, and the file is replaced whole', () => {
+    const dataDir = tempDir();
+    const first = secretBoxProvider({ secretKey: undefined, dataDir })();
+    const old = first.seal('older secret', 'c');
+    const next = newSecretKey();
+    writeKeyRing(dataDir, [next, loadOrCreateKeyFile(dataDir)]);
+    expect(fs.statSync(path.join(dataDir, KEY_FILE_NAME)).mode & 0o777).toBe(0o600);
+    expect(fs.readdirSync(dataDir)).toEqual([KEY_FILE_NAME]);
+    const box = secretBoxProvider({ secretKey: undefined, dataDir })();
+    expect(box.currentKeyId).toBe(keyIdOf(next));
+    expect(box.openText(old, 'c')).toBe('older secret');
+    expect(box.isStale(old)).toBe(true);
+    expect(loadOrCreateKeyRing(dataDir)).toHaveLength(2);
+  });
+
+  it('opens with SIRA_SECRET_KEYS_PREVIOUS and seals with SIRA_SECRET_KEY only', () => {
+    const [current, previous] = [key(), key()];
+    const config = loadConfig({ SIRA_SECRET_KEY: current.toString('base64'), SIRA_SECRET_KEYS_PREVIOUS: previous.toString('base64') });
+    const sealedBefore = new SecretBox([previous]).seal('s', 'c');
+    const box = secretBoxProvider(config)();
+    expect(box.currentKeyId).toBe(keyIdOf(current));
+    expect(box.openText(sealedBefore, 'c')).toBe('s');
+    expect(() => loadConfig({ SIRA_SECRET_KEYS_PREVIOUS: 'c2hvcnQ=' })).toThrow(/SIRA_SECRET_KEYS_PREVIOUS: must be base64 keys of 32 bytes/);
   });
 
   it('validates SIRA_SECRET_KEY at start-up without printing it', () => {

@@ -15,6 +15,8 @@ export const auditEventData = {
   'auth.totp.failed': z.object({ reason: z.enum(['bad_code', 'replayed', 'challenge_invalid']) }).strict(),
   'auth.api_token.failed': z.object({ reason: z.enum(['unknown', 'revoked', 'expired', 'inactive']) }).strict(),
   'auth.password_reset': z.object({}).strict(),
+  /** Every sealed value re-sealed with the current secret key (`sira keys rotate`). */
+  'system.keys_rotated': z.object({ keyId: z.string(), resealed: z.number().int(), previousKeysKept: z.number().int() }).strict(),
   'auth.password_reset.failed': z.object({ reason: z.enum(['unknown', 'used', 'replaced', 'expired']) }).strict(),
   /** Role keys are configuration, not personal data. */
   'user.roles_changed': z.object({ added: z.array(z.string()), removed: z.array(z.string()) }).strict(),

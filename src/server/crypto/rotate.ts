@@ -1,0 +1,78 @@
+import { eq } from 'drizzle-orm';
+import { SYSTEM_CLI } from '../../domain/identity/actor.ts';
+import { appendAudit } from '../audit/append.ts';
+import type { Db, Tx } from '../db/client.ts';
+import { userTotp } from '../db/schema/index.ts';
+import { totpSecretContext } from '../identity/totp.ts';
+import type { SecretBox } from './secret-box.ts';
+
+/**
+ * Every column that holds values sealed by the secret box, with how to re-seal them. A
+ * feature that stores a sealed value adds itself here, so that a key rotation leaves nothing
+ * behind under the old key (a test fails for a sealed column missing from this list).
+ */
+interface SealedColumns {
+  table: string;
+  /** Sealed values still under an older key, re-sealed under the current one; returns how many. */
+  reseal(tx: Tx, box: SecretBox): Promise<number>;
+  /** Sealed values by key id, for `sira keys status`. */
+  count(db: Db, box: SecretBox): Promise<Map<string, number>>;
+}
+
+const keyIdOfSealed = (sealed: string) => sealed.split('.')[1] ?? '?';
+
+const totpSecrets: SealedColumns = {
+  table: 'user_totp',
+  async reseal(tx, box) {
+    let n = 0;
+    const rows = await tx.select().from(userTotp).for('update');
+    for (const row of rows) {
+      const context = totpSecretContext(row.userId);
+      const update: { secret?: string; pendingSecret?: string } = {};
+      if (row.secret && box.isStale(row.secret)) update.secret = box.seal(box.open(row.secret, context), context);
+      if (row.pendingSecret && box.isStale(row.pendingSecret)) update.pendingSecret = box.seal(box.open(row.pendingSecret, context), context);
+      const changed = Object.keys(update).length;
+      if (changed > 0) {
+        await tx.update(userTotp).set(update).where(eq(userTotp.userId, row.userId));
+        n += changed;
+      }
+    }
+    return n;
+  },
+  async count(db) {
+    const byKey = new Map<string, number>();
+    for (const row of await db.select({ secret: userTotp.secret, pending: userTotp.pendingSecret }).from(userTotp)) {
+      for (const sealed of [row.secret, row.pending]) if (sealed) byKey.set(keyIdOfSealed(sealed), (byKey.get(keyIdOfSealed(sealed)) ?? 0) + 1);
+    }
+    return byKey;
+  },
+};
+
+export const SEALED_COLUMNS: readonly SealedColumns[] = [totpSecrets];
+
+/**
+ * Re-seals, in one transaction, every value still sealed by an older key: either all are
+ * re-sealed or none, and the rotation is audited with the new key's id (never a key).
+ */
+export async function resealAll(db: Db, box: SecretBox, previousKeysKept: number): Promise<number> {
+  return db.transaction(async (tx) => {
+    let resealed = 0;
+    for (const columns of SEALED_COLUMNS) resealed += await columns.reseal(tx, box);
+    await appendAudit(tx, {
+      type: 'system.keys_rotated',
+      actor: SYSTEM_CLI,
+      requestId: 'cli-keys-rotate',
+      targetType: null,
+      targetIds: [],
+      data: { keyId: box.currentKeyId, resealed, previousKeysKept },
+    });
+    return resealed;
+  });
+}
+
+/** How many sealed values each key protects, across every sealed column. */
+export async function sealedValuesByKey(db: Db, box: SecretBox): Promise<Map<string, number>> {
+  const total = new Map<string, number>();
+  for (const columns of SEALED_COLUMNS) for (const [k, n] of await columns.count(db, box)) total.set(k, (total.get(k) ?? 0) + n);
+  return total;
+}

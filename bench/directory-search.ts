@@ -94,7 +94,7 @@ function serviceAt(i: number, organisationId: string, rnd: () => number): Create
   };
 }
 
-async function seed(target: Target, services: number): Promise<number> {
+export async function seedDirectory(target: Target, services: number): Promise<number> {
   const opened = await openDatabase(target.config);
   try {
     const db = opened.database.db;
@@ -126,7 +126,7 @@ export async function benchDirectorySearch(kind: 'pglite' | 'postgres', options:
   const target = kind === 'postgres' ? await postgresTarget(options.adminUrl ?? '') : await pgliteTarget();
   try {
     options.log(`  seeding ${options.services} services (${options.services * 3} locations) on ${kind}…`);
-    const seedMs = await seed(target, options.services);
+    const seedMs = await seedDirectory(target, options.services);
     const opened = await openDatabase(target.config);
     const registry = buildRegistry();
     const app = await buildApp({ config: target.config, database: opened.database, registry, version: SIRA_VERSION, logger: false });

@@ -67,27 +67,33 @@ function groupBy<T, K>(rows: T[], key: (r: T) => K): Map<K, T[]> {
 export async function loadServiceBundles(db: DbOrTx, ids: readonly string[]): Promise<ServiceBundle[]> {
   if (ids.length === 0) return [];
   const list = [...ids];
-  const services = await db.select().from(directoryServices).where(inArray(directoryServices.id, list));
+  // Two waves of independent queries: on PostgreSQL they run side by side on the pool (a
+  // caseworker on 2G waits for the slowest, not the sum); PGlite and a transaction queue them.
+  const [services, attributes, languages, costs, phones, contacts, schedules, areas, links, capacities] = await Promise.all([
+    db.select().from(directoryServices).where(inArray(directoryServices.id, list)),
+    db
+      .select({ attribute: directoryAttributes, term: directoryTaxonomyTerms })
+      .from(directoryAttributes)
+      .innerJoin(directoryTaxonomyTerms, eq(directoryTaxonomyTerms.id, directoryAttributes.taxonomyTermId))
+      .where(and(eq(directoryAttributes.linkEntity, 'service'), inArray(directoryAttributes.linkId, list)))
+      .orderBy(asc(directoryAttributes.linkType), asc(directoryTaxonomyTerms.position), asc(directoryAttributes.id)),
+    db.select().from(directoryLanguages).where(inArray(directoryLanguages.serviceId, list)).orderBy(asc(directoryLanguages.position)),
+    db.select().from(directoryCostOptions).where(inArray(directoryCostOptions.serviceId, list)).orderBy(asc(directoryCostOptions.position)),
+    db.select().from(directoryPhones).where(inArray(directoryPhones.serviceId, list)).orderBy(asc(directoryPhones.position)),
+    db.select().from(directoryContacts).where(inArray(directoryContacts.serviceId, list)).orderBy(asc(directoryContacts.position)),
+    db.select().from(directorySchedules).where(inArray(directorySchedules.serviceId, list)).orderBy(asc(directorySchedules.position)),
+    db.select().from(directoryServiceAreas).where(inArray(directoryServiceAreas.serviceId, list)).orderBy(asc(directoryServiceAreas.pcode)),
+    db.select().from(directoryServiceAtLocations).where(inArray(directoryServiceAtLocations.serviceId, list)).orderBy(asc(directoryServiceAtLocations.id)),
+    db.select().from(directoryServiceCapacities).where(inArray(directoryServiceCapacities.serviceId, list)),
+  ]);
   if (services.length === 0) return [];
-  const orgs = await db.select().from(organisations).where(inArray(organisations.id, [...new Set(services.map((s) => s.organisationId))]));
-  const attributes = await db
-    .select({ attribute: directoryAttributes, term: directoryTaxonomyTerms })
-    .from(directoryAttributes)
-    .innerJoin(directoryTaxonomyTerms, eq(directoryTaxonomyTerms.id, directoryAttributes.taxonomyTermId))
-    .where(and(eq(directoryAttributes.linkEntity, 'service'), inArray(directoryAttributes.linkId, list)))
-    .orderBy(asc(directoryAttributes.linkType), asc(directoryTaxonomyTerms.position), asc(directoryAttributes.id));
-  const languages = await db.select().from(directoryLanguages).where(inArray(directoryLanguages.serviceId, list)).orderBy(asc(directoryLanguages.position));
-  const costs = await db.select().from(directoryCostOptions).where(inArray(directoryCostOptions.serviceId, list)).orderBy(asc(directoryCostOptions.position));
-  const phones = await db.select().from(directoryPhones).where(inArray(directoryPhones.serviceId, list)).orderBy(asc(directoryPhones.position));
-  const contacts = await db.select().from(directoryContacts).where(inArray(directoryContacts.serviceId, list)).orderBy(asc(directoryContacts.position));
-  const contactPhones = contacts.length ? await db.select().from(directoryPhones).where(inArray(directoryPhones.contactId, contacts.map((c) => c.id))) : [];
-  const schedules = await db.select().from(directorySchedules).where(inArray(directorySchedules.serviceId, list)).orderBy(asc(directorySchedules.position));
-  const areas = await db.select().from(directoryServiceAreas).where(inArray(directoryServiceAreas.serviceId, list)).orderBy(asc(directoryServiceAreas.pcode));
-  const links = await db.select().from(directoryServiceAtLocations).where(inArray(directoryServiceAtLocations.serviceId, list)).orderBy(asc(directoryServiceAtLocations.id));
   const locationIds = [...new Set(links.map((l) => l.locationId))];
-  const locations = locationIds.length ? await db.select().from(directoryLocations).where(inArray(directoryLocations.id, locationIds)) : [];
-  const addresses = locationIds.length ? await db.select().from(directoryAddresses).where(inArray(directoryAddresses.locationId, locationIds)) : [];
-  const capacities = await db.select().from(directoryServiceCapacities).where(inArray(directoryServiceCapacities.serviceId, list));
+  const [orgs, contactPhones, locations, addresses] = await Promise.all([
+    db.select().from(organisations).where(inArray(organisations.id, [...new Set(services.map((s) => s.organisationId))])),
+    contacts.length ? db.select().from(directoryPhones).where(inArray(directoryPhones.contactId, contacts.map((c) => c.id))) : [],
+    locationIds.length ? db.select().from(directoryLocations).where(inArray(directoryLocations.id, locationIds)) : [],
+    locationIds.length ? db.select().from(directoryAddresses).where(inArray(directoryAddresses.locationId, locationIds)) : [],
+  ]);
 
   const orgById = new Map(orgs.map((o) => [o.id, o]));
   const attributesBy = groupBy(

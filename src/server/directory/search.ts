@@ -95,12 +95,15 @@ async function conditions(db: DbOrTx, f: SearchFilters): Promise<SQL[]> {
 export async function searchServiceIds(db: DbOrTx, f: SearchFilters, page: { limit: number; offset: number } | 'all'): Promise<SearchPage> {
   const where = await conditions(db, f);
   const condition = where.length > 0 ? and(...where) : undefined;
-  const [count] = await queryRows<{ n: number | string }>(db, sql`select count(*) as n from ${directoryServices} ${condition ? sql`where ${condition}` : sql``}`);
   const query = db
     .select({ id: directoryServices.id })
     .from(directoryServices)
     .where(condition)
     .orderBy(sql`${directoryServices.sortKey} collate "C"`, directoryServices.id);
-  const rows = page === 'all' ? await query : await query.limit(page.limit).offset(page.offset);
+  // The count and the page side by side (on PostgreSQL's pool; queued on PGlite).
+  const [[count], rows] = await Promise.all([
+    queryRows<{ n: number | string }>(db, sql`select count(*) as n from ${directoryServices} ${condition ? sql`where ${condition}` : sql``}`),
+    page === 'all' ? query : query.limit(page.limit).offset(page.offset),
+  ]);
   return { ids: rows.map((r) => r.id), total: Number(count?.n ?? 0) };
 }

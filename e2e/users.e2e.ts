@@ -161,20 +161,40 @@ describe('users screen (administrators)', () => {
     await page.getByLabel('Nom complet').fill(person.name);
     await page.getByLabel('Adresse e-mail', { exact: true }).fill(person.email);
     await page.getByLabel('Mot de passe initial').fill(person.password);
-    // Whatever roles the form offers, the server decides: granting system administration is refused, in French.
-    const privileged = page.getByRole('checkbox', { name: 'Administrateur système' });
-    if ((await privileged.count()) > 0) {
-      await privileged.check();
-      await page.getByRole('button', { name: 'Créer le compte' }).click();
-      await page.getByRole('alert').filter({ hasText: "Vous n'avez pas l'autorisation d'effectuer cette action." }).waitFor();
-      await privileged.uncheck();
-    }
+    // Roles beyond the organisation are not offered (the server refuses them anyway).
+    expect(await page.getByRole('checkbox', { name: 'Administrateur système' }).count()).toBe(0);
+    expect(await page.getByRole('checkbox', { name: 'Auditeur' }).count()).toBe(0);
     await page.getByRole('checkbox', { name: 'Identificateur de première ligne' }).check();
     await page.getByRole('button', { name: 'Créer le compte' }).click();
     const row = page.getByRole('listitem').filter({ hasText: person.email });
     await row.waitFor();
     await row.getByText('Identificateur de première ligne').waitFor();
     expect(await page.getByText('escalation@example.org').count()).toBe(0);
+    // The system administrator of the same organisation is listed, but out of reach.
+    const adminRow = page.getByRole('listitem').filter({ hasText: env.server.admin.email });
+    await adminRow.getByText('seul un gestionnaire des rôles peut le modifier', { exact: false }).waitFor();
+    expect(await adminRow.getByRole('button').count()).toBe(0);
+    await context.close();
+  });
+
+  it('lets an administrator remove the second factor of someone who lost their phone', async () => {
+    const { context, page } = await openApp(env.browser, env.server.url, PHONE);
+    await openUsers(page);
+    const person = env.server.totpUser;
+    const row = page.getByRole('listitem').filter({ hasText: person.email });
+    await row.getByRole('button', { name: `Gérer le compte de ${person.displayName}` }).click();
+    const section = row.getByRole('region', { name: 'Double authentification' });
+    await section.getByText('Activée', { exact: false }).waitFor();
+    await section.getByRole('button', { name: `Retirer la double authentification de ${person.displayName} (téléphone perdu)` }).click();
+    await section.getByRole('button', { name: 'Oui, confirmer' }).click();
+    await section.getByText('Non activée.').waitFor();
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+    // They sign in with their password alone now.
+    const them = await openApp(env.browser, env.server.url, PHONE);
+    await signInThroughForm(them.page, person.email, person.password);
+    await them.page.getByRole('heading', { level: 1, name: `Bonjour, ${person.displayName}` }).waitFor();
+    await them.context.close();
     await context.close();
   });
 

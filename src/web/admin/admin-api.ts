@@ -10,6 +10,8 @@ export interface UserItem {
   organisationId: string;
   roles: string[];
   active: boolean;
+  /** A second factor is set up (the secret itself never leaves the server). */
+  secondFactor: boolean;
   lastLoginAt: string | null;
 }
 

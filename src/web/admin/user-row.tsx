@@ -8,6 +8,7 @@ import { type RoleItem, type UserItem, command } from './admin-api.ts';
 import { roleLabel } from './role-label.ts';
 import { UserEditForm } from './user-edit-form.tsx';
 import { UserResetLink } from './user-reset-link.tsx';
+import { UserSecondFactor } from './user-second-factor.tsx';
 import { UserSessions } from './user-sessions.tsx';
 import { grantableRoles, mayManageAccount } from './privileged.ts';
 import { ConfirmInPlace } from '../ui/confirm-in-place.tsx';
@@ -70,6 +71,7 @@ export function UserRow({ user, roles, me }: Props) {
         <div class="admin-details">
           <UserEditForm user={user} roles={grantableRoles(me, roles)} me={me} />
           <UserResetLink user={user} me={me} />
+          <UserSecondFactor user={user} me={me} />
           <UserSessions user={user} me={me} />
         </div>
       )}

@@ -52,6 +52,17 @@ export interface E2eServer {
    * server opens only enrolment to them (TOTP_ENROLMENT_REQUIRED).
    */
   totpRequiredUser: E2eUser;
+  /** Keeps the directory entries of the first organisation (service_focal_point, `directory.manage:own`). */
+  focalPoint: E2eUser;
+  /** A caseworker (case_manager) of the other organisation: reads the directory, edits nothing. */
+  otherOrgCaseworker: E2eUser;
+  /** Directory entries made through the real commands, after the NRM taxonomy was seeded. */
+  services: {
+    /** Of the focal point's organisation; its name and town carry accents ("Santé", "Ségou"). */
+    own: { id: string; name: string };
+    /** Of the other organisation: the focal point may read it, not edit it. */
+    other: { id: string; name: string };
+  };
   stop(): Promise<void>;
 }
 
@@ -120,6 +131,23 @@ export async function startE2eServer(options: E2eServerOptions = {}): Promise<E2
     organisationName: user.organisationName,
   };
 
+  const focalPoint: E2eUser = {
+    email: 'aminata.coulibaly@example.org',
+    password: 'a focal point passphrase',
+    displayName: 'Aminata Coulibaly',
+    organisationName: user.organisationName,
+  };
+  const otherOrgCaseworker: E2eUser = {
+    email: 'salif.ouattara@example.org',
+    password: 'a caseworker passphrase',
+    displayName: 'Salif Ouattara',
+    organisationName: otherOrgUser.organisationName,
+  };
+  const services = {
+    own: { id: uuidv4(), name: 'Santé et écoute des migrants de Ségou' },
+    other: { id: uuidv4(), name: 'Accueil de jour de Ouagadougou' },
+  };
+
   // Seeded before the server opens the folder: the data folder admits one process at a time.
   const opened = await openDatabase(config);
   try {
@@ -149,6 +177,35 @@ export async function startE2eServer(options: E2eServerOptions = {}): Promise<E2
     // A custom role, so that no default role (and no other test's account) changes.
     await run('role.save', { key: 'sensitive_data_officer', label: 'Responsable des données sensibles', permissions: [], requiresTotp: true });
     await run('user.create', { userId: uuidv4(), email: totpRequiredUser.email, displayName: totpRequiredUser.displayName, password: totpRequiredUser.password, organisationId, roles: ['sensitive_data_officer'] });
+    // The directory: the shipped taxonomy, then one entry per organisation (synthetic numbers, zeros after the country code).
+    await run('taxonomy.seed', {});
+    await run('service.create', {
+      serviceId: services.own.id,
+      organisationId,
+      name: services.own.name,
+      description: 'Écoute, soins et orientation des migrants de passage.',
+      serviceTypes: ['psychosocial', 'medical'],
+      targetGroups: ['stranded_migrant'],
+      languages: ['fr', 'bm'],
+      costs: [{ kind: 'free' }],
+      phones: [{ number: '+223 00 00 00 01' }],
+      schedules: [{ days: ['MO', 'TU', 'WE', 'TH', 'FR'], opensAt: '08:00', closesAt: '16:00' }],
+      coverage: ['ML04'],
+      locations: [{ id: uuidv4(), name: 'Centre de Ségou', admin1Pcode: 'ML04', address: { address1: 'Quartier Médine', city: 'Ségou', country: 'ML' } }],
+    });
+    await run('service.create', {
+      serviceId: services.other.id,
+      organisationId: otherOrganisationId,
+      name: services.other.name,
+      serviceTypes: ['food'],
+      languages: ['fr', 'mos'],
+      costs: [{ kind: 'free' }],
+      phones: [{ number: '+226 00 00 00 02' }],
+      coverage: ['BF13'],
+      locations: [{ id: uuidv4(), name: 'Accueil de jour', admin1Pcode: 'BF13', address: { address1: 'Secteur 12', city: 'Ouagadougou', country: 'BF' } }],
+    });
+    await run('user.create', { userId: uuidv4(), email: focalPoint.email, displayName: focalPoint.displayName, password: focalPoint.password, organisationId, roles: ['service_focal_point'] });
+    await run('user.create', { userId: uuidv4(), email: otherOrgCaseworker.email, displayName: otherOrgCaseworker.displayName, password: otherOrgCaseworker.password, organisationId: otherOrganisationId, roles: ['case_manager'] });
   } finally {
     await opened.close();
   }
@@ -163,6 +220,9 @@ export async function startE2eServer(options: E2eServerOptions = {}): Promise<E2
     orgAdmin,
     otherOrgUser,
     totpRequiredUser,
+    focalPoint,
+    otherOrgCaseworker,
+    services,
     async stop() {
       await server.stop();
       fs.rmSync(dataDir, { recursive: true, force: true });

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { IntlMessageFormat } from 'intl-messageformat';
 import { type Plugin, defineConfig } from 'vite';
+import { SERVER_ONLY_AREAS } from './src/domain/i18n/server-only.ts';
 import { noReact } from './src/web/build/no-react.ts';
 import { precompress } from './src/web/build/precompress.ts';
 import { progressiveWebApp } from './src/web/build/pwa-plugin.ts';
@@ -13,7 +14,7 @@ const CATALOGUE = /[/\\]src[/\\]domain[/\\]i18n[/\\]catalogues[/\\][\w-]+[/\\](\
  * Phones on 2G should not download what they never run. The shared catalogues reach the
  * browser pre-parsed into ICU message ASTs, so the ICU parser (about 9 kB gzipped) is swapped
  * for formatjs's documented `no-parser` build; IntlMessageFormat formats ASTs the same way as
- * strings. The CLI's messages are dropped. A malformed message now fails the build, not a page.
+ * strings. Server-only areas are dropped. A malformed message now fails the build, not a page.
  */
 function precompiledCatalogues(): Plugin {
   return {
@@ -27,7 +28,7 @@ function precompiledCatalogues(): Plugin {
       const messages = JSON.parse(code) as Record<string, string>;
       const compiled: Record<string, unknown> = {};
       for (const [key, message] of Object.entries(messages)) {
-        if (key.startsWith('cli.')) continue;
+        if (SERVER_ONLY_AREAS.has(key.slice(0, key.indexOf('.')))) continue;
         try {
           compiled[key] = new IntlMessageFormat(message, locale).getAst();
         } catch (err) {

@@ -15,6 +15,13 @@ describe('service worker strategy', () => {
     expect(handle('/healthz')).toBe('network');
   });
 
+  it('leaves the public directory and the HSDS API to the server, even on a phone that has the app', () => {
+    for (const url of ['/annuaire', '/annuaire/services?region=ML01&lang=bm', '/annuaire/depliant.pdf', '/hsds', '/hsds/services']) {
+      expect(handle(url, 'navigate'), url).toBe('network');
+    }
+    expect(handle('/annuaires-old', 'navigate')).toBe('app-shell');
+  });
+
   it('answers the files of the build from the cache', () => {
     expect(handle('/assets/index-abc.js', 'cors')).toBe('precache');
     expect(handle('/manifest.fr.webmanifest')).toBe('precache');

@@ -17,7 +17,8 @@ export interface RequestInfo {
   mode: string;
 }
 
-const NEVER_CACHED = [/^\/api(\/|$)/, /^\/healthz$/];
+/** Not the app: the API (personal data), health checks, and the server's own public pages and open data. */
+const NEVER_CACHED = [/^\/api(\/|$)/, /^\/healthz$/, /^\/annuaire(\/|$)/, /^\/hsds(\/|$)/];
 
 export function handlingOf(request: RequestInfo, origin: string, precached: ReadonlySet<string>): Handling {
   if (request.method !== 'GET') return 'network';

@@ -1,0 +1,131 @@
+import { useState } from 'preact/hooks';
+import type { Country } from '../../domain/geo/admin1.ts';
+import { useI18n } from '../i18n/i18n.ts';
+import { type DirectorySearch, EMPTY_SEARCH, activeFilters } from './directory-api.ts';
+import { LANGUAGE_CODES, type Vocabulary, languageName, regionsOf } from './labels.ts';
+
+interface Props {
+  value: DirectorySearch;
+  vocabulary: Vocabulary;
+  onSearch: (next: DirectorySearch) => void;
+}
+
+const COUNTRIES: readonly Country[] = ['ML', 'BF'];
+const COST_KINDS = ['free', 'cost_shared', 'paid'] as const;
+
+/**
+ * Words and filters, sent together: one request per search rather than one per keystroke
+ * (bytes matter on 2G). The filters fold away after each search, so that on a phone the
+ * results come right under the form; the folded title says how many are in use.
+ */
+export function SearchForm({ value, vocabulary, onSearch }: Props) {
+  const { t } = useI18n();
+  const [draft, setDraft] = useState<DirectorySearch>(value);
+  const used = activeFilters(value).length;
+  const select = (name: 'serviceType' | 'region' | 'targetGroup' | 'cost' | 'language') => ({
+    id: `directory-${name}`,
+    value: draft[name],
+    onChange: (e: { currentTarget: HTMLSelectElement }) => setDraft({ ...draft, [name]: e.currentTarget.value }),
+  });
+
+  return (
+    <form
+      class="card directory-search"
+      role="search"
+      aria-label={t('directory.search.label')}
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSearch(draft);
+      }}
+    >
+      <div class="field">
+        <label for="directory-q">{t('directory.search.words')}</label>
+        <p class="field-hint" id="directory-q-hint">
+          {t('directory.search.wordsHint')}
+        </p>
+        <input id="directory-q" type="search" autocomplete="off" aria-describedby="directory-q-hint" value={draft.q} onInput={(e) => setDraft({ ...draft, q: e.currentTarget.value })} />
+      </div>
+      <details class="directory-filters">
+        <summary>{used > 0 ? t('directory.search.filtersUsed', { count: used }) : t('directory.search.filters')}</summary>
+        <div class="field">
+          <label for="directory-serviceType">{t('directory.filter.serviceType')}</label>
+          <select {...select('serviceType')}>
+            <option value="">{t('directory.filter.anyServiceType')}</option>
+            {vocabulary.serviceTypes.map((term) => (
+              <option key={term.code} value={term.code}>
+                {term.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="directory-region">{t('directory.filter.region')}</label>
+          <select {...select('region')}>
+            <option value="">{t('directory.filter.anyRegion')}</option>
+            {COUNTRIES.map((country) => (
+              <optgroup key={country} label={t(country === 'ML' ? 'directory.country.ML' : 'directory.country.BF')}>
+                {regionsOf(country).map((r) => (
+                  <option key={r.pcode} value={r.pcode}>
+                    {r.name}
+                  </option>
+                ))}
+              </optgroup>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="directory-targetGroup">{t('directory.filter.targetGroup')}</label>
+          <select {...select('targetGroup')}>
+            <option value="">{t('directory.filter.anyTargetGroup')}</option>
+            {vocabulary.targetGroups.map((term) => (
+              <option key={term.code} value={term.code}>
+                {term.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="directory-cost">{t('directory.filter.cost')}</label>
+          <select {...select('cost')}>
+            <option value="">{t('directory.filter.anyCost')}</option>
+            {COST_KINDS.map((kind) => (
+              <option key={kind} value={kind}>
+                {t(`directory.cost.${kind}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="directory-language">{t('directory.filter.language')}</label>
+          <select {...select('language')}>
+            <option value="">{t('directory.filter.anyLanguage')}</option>
+            {LANGUAGE_CODES.map((code) => (
+              <option key={code} value={code}>
+                {languageName(code)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <label class="admin-check">
+          <input type="checkbox" checked={draft.openNow} onChange={(e) => setDraft({ ...draft, openNow: e.currentTarget.checked })} />
+          {t('directory.filter.openNow')}
+        </label>
+      </details>
+      <button type="submit" class="button button-primary">
+        {t('directory.search.submit')}
+      </button>
+      {(used > 0 || value.q) && (
+        <button
+          type="button"
+          class="button button-secondary button-after"
+          onClick={() => {
+            setDraft(EMPTY_SEARCH);
+            onSearch(EMPTY_SEARCH);
+          }}
+        >
+          {t('directory.search.clear')}
+        </button>
+      )}
+    </form>
+  );
+}

@@ -24,6 +24,7 @@ const VERBS: Record<string, Verb> = {
   jobs,
   // Loaded on use: the spreadsheet reader and the XPath evaluator take a second to load.
   forms: async (ctx, args) => (await import('./verbs/forms.ts')).forms(ctx, args),
+  directory: async (ctx, args) => (await import('./verbs/directory.ts')).directory(ctx, args),
   dedupe: async (ctx, args) => (await import('./verbs/dedupe.ts')).dedupe(ctx, args),
 };
 

@@ -15,7 +15,11 @@ import { identityRoutes } from '../identity/auth-routes.ts';
 import { passwordResetRoute } from '../identity/password-reset.ts';
 import { formRoutes } from '../forms/routes.ts';
 import { directoryRoutes } from '../directory/routes.ts';
+import { coverageRoutes } from '../directory/coverage.ts';
+import { directoryExportRoutes } from '../directory/export/routes.ts';
+import { directoryImportRoutes } from '../directory/import/routes.ts';
 import { hsdsRoutes } from '../directory/hsds/routes.ts';
+import { publicDirectoryRoutes } from '../directory/public/routes.ts';
 import { jobRoutes } from '../jobs/routes.ts';
 import { organisationRoutes } from '../organisations/routes.ts';
 import { systemRoutes } from '../system/routes.ts';
@@ -98,7 +102,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   jobRoutes(app, database.db);
   formRoutes(app, database.db);
   directoryRoutes(app, database.db, config);
+  coverageRoutes(app, database.db);
+  directoryImportRoutes(app, database.db, registry);
+  directoryExportRoutes(app, database.db);
   await hsdsRoutes(app, database.db, config);
+  await publicDirectoryRoutes(app, database.db, config);
 
   const hasWeb = await registerWeb(app, config.webDir);
   app.setNotFoundHandler((request, reply) => {

@@ -27,11 +27,41 @@ export const FEATURE_ROUTES: readonly FeatureRoute[] = [
     nav: { label: 'nav.home', icon: 'home' },
   },
   {
+    // Before any `/directory/services/:id`: routes match in order, and "new" is no service's id.
+    path: '/directory/services/new',
+    component: lazy(() => import('../directory/service-edit-page.tsx').then((m) => m.ServiceNewPage)),
+    ability: 'service.manage',
+  },
+  {
+    path: '/directory/services/:id/edit',
+    component: lazy(() => import('../directory/service-edit-page.tsx').then((m) => m.ServiceEditPage)),
+    ability: 'service.manage',
+  },
+  {
     path: '/forms',
     component: lazy(() => import('../forms/library/form-library-page.tsx').then((m) => m.FormLibraryPage)),
     nav: { label: 'nav.forms', icon: 'form' },
     // Every member reads forms; the page shows import and publish to `form.manage` holders only.
     ability: 'form.list',
+  },
+  {
+    path: '/directory',
+    component: lazy(() => import('../directory/directory-page.tsx').then((m) => m.DirectoryPage)),
+    nav: { label: 'nav.directory', icon: 'directory' },
+    // Every member searches the directory: it is what referrals point into.
+    ability: 'service.list',
+  },
+  {
+    path: '/directory/services/:id',
+    component: lazy(() => import('../directory/service-page.tsx').then((m) => m.ServicePage)),
+    ability: 'service.read',
+  },
+  {
+    // For coordinators (directory managers everywhere): where each kind of help is missing.
+    path: '/directory/coverage',
+    component: lazy(() => import('../directory/coverage-page.tsx').then((m) => m.CoveragePage)),
+    nav: { label: 'nav.coverage', icon: 'coverage' },
+    ability: 'taxonomy.manage',
   },
   {
     // Its own chunk: it carries ODK's evaluator (about 230 kB gzipped), loaded when a form is opened.

@@ -24,6 +24,9 @@ const PATHS = {
   key: [circle(8, 15, 4), 'M11 12l9-9', 'M16 7l3 3'],
   // a clipboard with lines: a questionnaire
   form: ['M9 3h6v3H9z', 'M9 4.5H5V21h14V4.5h-4', 'M8.5 11h7', 'M8.5 15h7'],
+  // the service directory: a place on a map (where to find help), a grid (coverage by type and region)
+  directory: ['M12 21s-7-6.5-7-12a7 7 0 0 1 14 0c0 5.5-7 12-7 12z', circle(12, 9, 2.5)],
+  coverage: ['M3 3h18v18H3z', 'M3 9h18', 'M3 15h18', 'M9 3v18', 'M15 3v18'],
   // service categories
   food: ['M3 12h18c0 5-4 8-9 8s-9-3-9-8z', 'M9 4c-1 1 1 2 0 3', 'M15 4c-1 1 1 2 0 3'],
   health: ['M9 3h6v6h6v6h-6v6H9v-6H3V9h6z'],

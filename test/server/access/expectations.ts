@@ -72,12 +72,17 @@ export const EXPECTED: Record<string, Expectation> = {
   'GET /api/directory/services': everyone(),
   'GET /api/directory/services/{id}': everyone(),
   'GET /api/directory/taxonomies': everyone(),
+  'GET /api/directory/coverage': only(['system_admin', 'nrm_coordinator']), // coordinators find the gaps
   'POST /api/commands/taxonomy.seed': only(['system_admin', 'nrm_coordinator'], 200, 403),
   'POST /api/commands/taxonomy.term_save': only(['system_admin', 'nrm_coordinator'], 200, 403),
   'POST /api/commands/service.create': scoped(['system_admin', 'nrm_coordinator', 'service_focal_point'], ['system_admin', 'nrm_coordinator'], 200, 403),
   'POST /api/commands/service.update': scoped(['system_admin', 'nrm_coordinator', 'service_focal_point'], ['system_admin', 'nrm_coordinator'], 200, 403),
   'POST /api/commands/service.verify': scoped(['system_admin', 'nrm_coordinator', 'service_focal_point'], ['system_admin', 'nrm_coordinator'], 200, 403),
   'POST /api/commands/service.deactivate': scoped(['system_admin', 'nrm_coordinator', 'service_focal_point'], ['system_admin', 'nrm_coordinator'], 200, 403),
+  // Import runs the service commands row by row: a focal point's rows of another organisation come back as problems in a 200.
+  'POST /api/directory/import': only(['system_admin', 'nrm_coordinator', 'service_focal_point'], 200, 403),
+  // The whole directory with confidential addresses: coordinators only.
+  'GET /api/directory/export': only(['system_admin', 'nrm_coordinator'], 200, 403),
   // The public HSDS API: no session, the same answer for everyone.
   'GET /hsds': everyone(),
   'GET /hsds/services': everyone(),
@@ -90,6 +95,11 @@ export const EXPECTED: Record<string, Expectation> = {
   'GET /hsds/taxonomies/{id}': everyone(),
   'GET /hsds/taxonomy_terms': everyone(),
   'GET /hsds/taxonomy_terms/{id}': everyone(),
+  // The public directory pages and leaflets ("where to find help"): no session, the same answer for everyone.
+  'GET /annuaire': everyone(),
+  'GET /annuaire/services': everyone(),
+  'GET /annuaire/services/{id}': everyone(),
+  'GET /annuaire/depliant.pdf': everyone(),
 };
 
 export const PUBLIC = new Set([
@@ -108,4 +118,8 @@ export const PUBLIC = new Set([
   'GET /hsds/taxonomies/{id}',
   'GET /hsds/taxonomy_terms',
   'GET /hsds/taxonomy_terms/{id}',
+  'GET /annuaire',
+  'GET /annuaire/services',
+  'GET /annuaire/services/{id}',
+  'GET /annuaire/depliant.pdf',
 ]);

@@ -93,6 +93,10 @@ export const REQUESTS: Record<string, Builder> = {
   },
   'GET /api/directory/services/{id}': async (t, f) => ({ url: `/api/directory/services/${(await f.newService(t)).serviceId}` }),
   'GET /api/directory/taxonomies': async () => ({ url: '/api/directory/taxonomies' }),
+  'GET /api/directory/coverage': async (_t, f) => {
+    await f.newService('own');
+    return { url: '/api/directory/coverage' };
+  },
   'POST /api/commands/taxonomy.seed': async () => command('taxonomy.seed', {}),
   'POST /api/commands/taxonomy.term_save': async (_t, f) => {
     await f.newService('own');
@@ -109,6 +113,16 @@ export const REQUESTS: Record<string, Builder> = {
   },
   'POST /api/commands/service.verify': async (t, f) => command('service.verify', { serviceId: (await f.newService(t)).serviceId }),
   'POST /api/commands/service.deactivate': async (t, f) => command('service.deactivate', { serviceId: (await f.newService(t)).serviceId }),
+  'POST /api/directory/import': async (t, f) => {
+    await f.newService('own');
+    const id = uuidv4();
+    const service = { id, organization_id: f.organisations[t], name: 'Service importé (démo)', status: 'active', attributes: [{ id: uuidv4(), link_id: id, link_entity: 'service', link_type: 'service_type', taxonomy_term_id: termId(SERVICE_TYPES.key, 'food') }] };
+    return { url: '/api/directory/import', payload: { file: Buffer.from(JSON.stringify([service])).toString('base64'), fileName: 'annuaire.json' } };
+  },
+  'GET /api/directory/export': async (_t, f) => {
+    await f.newService('own');
+    return { url: '/api/directory/export?format=hsds-json' };
+  },
   'GET /hsds': async () => ({ url: '/hsds/' }),
   'GET /hsds/services': async (_t, f) => {
     await f.newService('own');
@@ -131,5 +145,15 @@ export const REQUESTS: Record<string, Builder> = {
   'GET /hsds/taxonomy_terms/{id}': async (_t, f) => {
     await f.newService('own');
     return { url: `/hsds/taxonomy_terms/${termId(TARGET_GROUPS.key, 'returnee')}` };
+  },
+  'GET /annuaire': async () => ({ url: '/annuaire?lang=bm' }),
+  'GET /annuaire/services': async (_t, f) => {
+    await f.newService('own');
+    return { url: '/annuaire/services?region=ML01&need=shelter' };
+  },
+  'GET /annuaire/services/{id}': async (t, f) => ({ url: `/annuaire/services/${(await f.newService(t)).serviceId}?region=ML01` }),
+  'GET /annuaire/depliant.pdf': async (_t, f) => {
+    await f.newService('own');
+    return { url: '/annuaire/depliant.pdf?region=ML01&format=a5' };
   },
 };

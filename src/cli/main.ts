@@ -26,6 +26,7 @@ const VERBS: Record<string, Verb> = {
   forms: async (ctx, args) => (await import('./verbs/forms.ts')).forms(ctx, args),
   directory: async (ctx, args) => (await import('./verbs/directory.ts')).directory(ctx, args),
   dedupe: async (ctx, args) => (await import('./verbs/dedupe.ts')).dedupe(ctx, args),
+  keys: async (ctx, args) => (await import('./verbs/keys.ts')).keys(ctx, args),
 };
 
 /** Runs one CLI invocation and returns its exit code; never throws for an expected failure. */

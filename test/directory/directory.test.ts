@@ -83,6 +83,19 @@ describe(`service directory on ${BACKEND}`, () => {
   });
 
   describe('maintenance', () => {
+    it('names a broken rule in the person\'s language, with the same code the web app uses', async () => {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/commands/service.create?lang=en',
+        headers: { cookie: focalA.cookie, 'x-csrf-token': focalA.csrf },
+        payload: { id: uuidv4(), input: serviceInput(orgA, { schedules: [{ days: ['MO'], opensAt: '17:00', closesAt: '08:00' }] }) },
+      });
+      expect(res.statusCode).toBe(400);
+      expect(res.json()).toMatchObject({
+        error: { code: 'VALIDATION_FAILED', details: [{ path: 'input.schedules.0.closesAt', code: 'closes_before_opens', message: 'The closing time must come after the opening time.' }] },
+      });
+    });
+
     it('lets a focal point manage its own organisation only, and the coordinator all', async () => {
       const own = serviceInput(orgA, { name: 'Cantine du centre' });
       const cmd = uuidv4();

@@ -18,9 +18,9 @@ export const CAPACITY_UNITS = ['bed', 'place'] as const;
 
 /** ISO 639-1 where it exists, else ISO 639-3 (mos, snk, dyu…). */
 export const languageCode = z.string().regex(/^[a-z]{2,3}$/);
-export const coveragePcode = z.string().refine(isCoveragePcode, { message: 'unknown P-code' });
-const admin1Pcode = z.string().refine((p) => adminLevel(p) === 1, { message: 'unknown P-code' });
-const admin2Pcode = z.string().refine((p) => adminLevel(p) === 2, { message: 'unknown P-code' });
+export const coveragePcode = z.string().refine(isCoveragePcode, { params: { code: 'unknown_pcode' } });
+const admin1Pcode = z.string().refine((p) => adminLevel(p) === 1, { params: { code: 'unknown_pcode' } });
+const admin2Pcode = z.string().refine((p) => adminLevel(p) === 2, { params: { code: 'unknown_pcode' } });
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const optionalText = (max: number) => text(max).nullable().optional();
@@ -43,7 +43,7 @@ export const scheduleInput = z
     notes: optionalText(300),
   })
   .strict()
-  .refine((s) => s.opensAt < s.closesAt, { message: 'closes before it opens', path: ['closesAt'] });
+  .refine((s) => s.opensAt < s.closesAt, { params: { code: 'closes_before_opens' }, path: ['closesAt'] });
 
 export const costInput = z
   .object({
@@ -53,7 +53,7 @@ export const costInput = z
     description: optionalText(300),
   })
   .strict()
-  .refine((c) => c.kind !== 'free' || c.amount == null || c.amount === 0, { message: 'a free service has no amount', path: ['amount'] });
+  .refine((c) => c.kind !== 'free' || c.amount == null || c.amount === 0, { params: { code: 'free_has_no_amount' }, path: ['amount'] });
 
 export const contactInput = z
   .object({
@@ -94,7 +94,7 @@ export const locationInput = z
     address: addressInput.nullable().optional(),
   })
   .strict()
-  .refine((l) => !l.admin2Pcode || !l.admin1Pcode || l.admin2Pcode.startsWith(l.admin1Pcode), { message: 'admin-2 outside its admin-1', path: ['admin2Pcode'] });
+  .refine((l) => !l.admin2Pcode || !l.admin1Pcode || l.admin2Pcode.startsWith(l.admin1Pcode), { params: { code: 'admin2_outside_admin1' }, path: ['admin2Pcode'] });
 
 export const capacityInput = z
   .object({
@@ -104,7 +104,7 @@ export const capacityInput = z
     description: optionalText(300),
   })
   .strict()
-  .refine((c) => c.maximum == null || c.available <= c.maximum, { message: 'more available than the maximum', path: ['available'] });
+  .refine((c) => c.maximum == null || c.available <= c.maximum, { params: { code: 'above_maximum' }, path: ['available'] });
 
 /** Everything a service is, saved as a whole: lists replace what was there. */
 const serviceFields = {
@@ -143,14 +143,14 @@ const agesInOrder = (s: { minimumAge?: number | null; maximumAge?: number | null
 export const createServiceInput = z
   .object({ ...serviceFields, organisationId: z.uuid() })
   .strict()
-  .refine(agesInOrder, { message: 'minimum age above maximum', path: ['maximumAge'] });
+  .refine(agesInOrder, { params: { code: 'ages_out_of_order' }, path: ['maximumAge'] });
 export type CreateServiceInput = z.infer<typeof createServiceInput>;
 
 /** The same fields: a save replaces the service as the form shows it (the organisation stays). */
 export const updateServiceInput = z
   .object(serviceFields)
   .strict()
-  .refine(agesInOrder, { message: 'minimum age above maximum', path: ['maximumAge'] });
+  .refine(agesInOrder, { params: { code: 'ages_out_of_order' }, path: ['maximumAge'] });
 export type UpdateServiceInput = z.infer<typeof updateServiceInput>;
 export type ServiceFields = UpdateServiceInput;
 
@@ -180,7 +180,7 @@ export const saveTermInput = z
     active: z.boolean().default(true),
   })
   .strict()
-  .refine((t) => t.parent !== t.code, { message: 'a term cannot be its own parent', path: ['parent'] });
+  .refine((t) => t.parent !== t.code, { params: { code: 'own_parent' }, path: ['parent'] });
 
 const booleanFlag = z.enum(['true', 'false']).transform((v) => v === 'true');
 

@@ -144,10 +144,10 @@ export const formDefinitionSchema = z
   .superRefine((form, ctx) => {
     const seen = new Set<string>();
     for (const { node, path } of walk(form.children)) {
-      if (seen.has(node.name)) ctx.addIssue({ code: 'custom', path: ['children', ...path], message: 'duplicate name', params: { code: 'form_duplicate_name' } });
+      if (seen.has(node.name)) ctx.addIssue({ code: 'custom', path: ['children', ...path], params: { code: 'form_duplicate_name' } });
       seen.add(node.name);
       if (node.kind === 'question' && SELECT_TYPES.includes(node.type) && !(node.listName && form.choices[node.listName])) {
-        ctx.addIssue({ code: 'custom', path: ['children', ...path, 'listName'], message: 'unknown choice list', params: { code: 'form_unknown_list' } });
+        ctx.addIssue({ code: 'custom', path: ['children', ...path, 'listName'], params: { code: 'form_unknown_list' } });
       }
     }
   });

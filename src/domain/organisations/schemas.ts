@@ -4,7 +4,7 @@ import { COUNTRIES, isKnownAdmin1Pcode } from '../geo/admin1.ts';
 export const ORGANISATION_TYPES = ['government', 'ngo', 'un_international', 'community_based', 'private'] as const;
 export type OrganisationType = (typeof ORGANISATION_TYPES)[number];
 
-export const pcodeSchema = z.string().refine(isKnownAdmin1Pcode, { message: 'unknown P-code' });
+export const pcodeSchema = z.string().refine(isKnownAdmin1Pcode, { params: { code: 'unknown_pcode' } });
 
 export const createOrganisationInput = z
   .object({

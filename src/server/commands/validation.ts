@@ -36,6 +36,9 @@ function detailFor(issue: z.core.$ZodIssue): Pick<ErrorDetail, 'code' | 'params'
       return { code: issue.format === 'email' ? 'invalid_email' : issue.format === 'uuid' ? 'invalid_uuid' : 'invalid_format' };
     case 'invalid_value':
       return { code: 'invalid_value' };
+    case 'custom':
+      // A refinement names its rule (`params.code`), translated as `validation.<code>`.
+      return { code: typeof issue.params?.code === 'string' ? issue.params.code : 'invalid' };
     default:
       return { code: 'invalid' };
   }

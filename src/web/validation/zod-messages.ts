@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Locale } from '../../domain/i18n/locales.ts';
-import { type MessageKey, type MessageValues, translate } from '../../domain/i18n/translate.ts';
+import { type MessageKey, type MessageValues, catalogues, translate } from '../../domain/i18n/translate.ts';
 
 /**
  * A zod issue in the person's language, with the same `validation.*` codes the server puts
@@ -32,6 +32,11 @@ function issueKey(issue: z.core.$ZodRawIssue): [MessageKey, MessageValues?] {
       return [issue.format === 'email' ? 'validation.invalid_email' : issue.format === 'uuid' ? 'validation.invalid_uuid' : 'validation.invalid_format'];
     case 'invalid_value':
       return ['validation.invalid_value'];
+    case 'custom': {
+      // A refinement names its rule; the server sends the same code (validation.<code>).
+      const code = issue.params?.code;
+      return typeof code === 'string' && `validation.${code}` in catalogues.fr ? [`validation.${code}` as MessageKey] : ['validation.invalid'];
+    }
     default:
       return ['validation.invalid'];
   }

@@ -45,12 +45,14 @@ function codeOf(issue: z.core.$ZodIssue): ImportProblemCode {
       if (field === 'country') return 'unknownCountry';
       if (under(issue.path, 'days')) return 'invalidHours';
       return 'invalid';
-    case 'custom':
-      if (issue.message === 'unknown P-code' || issue.message === 'admin-2 outside its admin-1') return 'unknownRegion';
-      if (issue.message === 'a free service has no amount') return 'freeWithAmount';
-      if (issue.message === 'minimum age above maximum') return 'agesReversed';
-      if (issue.message === 'closes before it opens') return 'closesBeforeOpens';
+    case 'custom': {
+      const code = issue.params?.code;
+      if (code === 'unknown_pcode' || code === 'admin2_outside_admin1') return 'unknownRegion';
+      if (code === 'free_has_no_amount') return 'freeWithAmount';
+      if (code === 'ages_out_of_order') return 'agesReversed';
+      if (code === 'closes_before_opens') return 'closesBeforeOpens';
       return 'outOfRange';
+    }
     default:
       return 'invalid';
   }

@@ -65,7 +65,7 @@ describe(`commands on ${BACKEND}`, () => {
     const err = (await run(uuidv4(), { ...orgInput(), country: 'FR', regionPcodes: ['XX99'], extra: true }).catch((e: unknown) => e)) as SiraError;
     expect(err).toBeInstanceOf(SiraError);
     expect(err.code).toBe('VALIDATION_FAILED');
-    expect(err.details.map((d) => `${d.path}:${d.code}`).sort()).toEqual(['input.country:invalid_value', 'input.extra:unrecognized_keys', 'input.regionPcodes.0:invalid']);
+    expect(err.details.map((d) => `${d.path}:${d.code}`).sort()).toEqual(['input.country:invalid_value', 'input.extra:unrecognized_keys', 'input.regionPcodes.0:unknown_pcode']);
     expect(await countRows(commandLog)).toBe(0);
     expect(await countRows(auditEvents)).toBe(0);
   });

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import { ADMIN1 } from '../src/domain/geo/admin1.ts';
 import { SYSTEM_CLI } from '../src/domain/identity/actor.ts';
 import type { CreateServiceInput } from '../src/domain/directory/schemas.ts';
@@ -27,8 +28,15 @@ export interface SearchCase {
   p95Ms: number;
   total: number;
 }
+export interface PageWeight {
+  page: string;
+  url: string;
+  bytes: number;
+  gzipBytes: number;
+}
 export interface DirectorySearchResult {
   kind: string;
+  pages: PageWeight[];
   services: number;
   locations: number;
   seedMs: number;
@@ -146,7 +154,8 @@ export async function benchDirectorySearch(kind: 'pglite' | 'postgres', options:
         ['word and region', `q=sante&region=${PCODES.ML[3]}`],
         ['service type and region', `serviceType=shelter&region=${PCODES.BF[2]}`],
         ['target group, cost and language', 'targetGroup=returnee&cost=free&language=bm'],
-        ['parent service type, open now', 'serviceType=reintegration&openNow=true'],
+        ['parent service type (its children too)', 'serviceType=reintegration'],
+        ['open now (at the time of the run)', 'openNow=true'],
         ['browse, no filter, page 3', 'page=3'],
       ];
       const result: SearchCase[] = [];
@@ -167,7 +176,20 @@ export async function benchDirectorySearch(kind: 'pglite' | 'postgres', options:
         result.push({ name, query, medianMs: percentile(samples, 50), p95Ms: percentile(samples, 95), total });
         options.log(`  ${name}: median ${percentile(samples, 50).toFixed(1)} ms, p95 ${percentile(samples, 95).toFixed(1)} ms (${total} results)`);
       }
-      return { kind, services: options.services, locations: options.services * 3, seedMs, cases: result, p95AllMs: percentile(all, 95) };
+      // The public pages a migrant opens on 2G, on the same directory: what they weigh.
+      const pages: PageWeight[] = [];
+      for (const [page, url] of [
+        ['home (choose region and need)', '/annuaire?lang=bm'],
+        ['one region, one need', `/annuaire/services?region=${PCODES.ML[3]}&need=shelter`],
+        ['one region, every need', `/annuaire/services?region=${PCODES.ML[3]}`],
+      ] as const) {
+        const res = await app.inject({ method: 'GET', url });
+        if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode}`);
+        const body = res.rawPayload;
+        pages.push({ page, url, bytes: body.length, gzipBytes: gzipSync(body).length });
+        options.log(`  public page ${page}: ${body.length} bytes, ${gzipSync(body).length} gzipped`);
+      }
+      return { kind, pages, services: options.services, locations: options.services * 3, seedMs, cases: result, p95AllMs: percentile(all, 95) };
     } finally {
       await app.close();
       await opened.close();
@@ -183,6 +205,12 @@ export function renderDirectorySearchReport(results: readonly DirectorySearchRes
     lines.push(`${r.kind}: ${r.services.toLocaleString('en')} services at ${r.locations.toLocaleString('en')} locations (written in ${(r.seedMs / 1000).toFixed(0)} s); p95 over all queries **${r.p95AllMs.toFixed(1)} ms**.`, '');
     lines.push('| query | results | median ms | p95 ms |', '| --- | ---: | ---: | ---: |');
     for (const c of r.cases) lines.push(`| ${c.name} | ${c.total} | ${c.medianMs.toFixed(1)} | ${c.p95Ms.toFixed(1)} |`);
+    lines.push('');
+  }
+  const first = results[0];
+  if (first) {
+    lines.push('### Public directory page weight (`/annuaire`, no JavaScript, same 10,000 services)', '', '| page | bytes | gzip bytes |', '| --- | ---: | ---: |');
+    for (const p of first.pages) lines.push(`| ${p.page} (\`${p.url}\`) | ${p.bytes} | ${p.gzipBytes} |`);
     lines.push('');
   }
   return lines;

@@ -16,6 +16,19 @@ const CATALOGUE = /[/\\]src[/\\]domain[/\\]i18n[/\\]catalogues[/\\][\w-]+[/\\](\
  * for formatjs's documented `no-parser` build; IntlMessageFormat formats ASTs the same way as
  * strings. Server-only areas are dropped. A malformed message now fails the build, not a page.
  */
+/** The web build starts from the core catalogue areas; feature pages add theirs (`addMessages`). */
+function coreCataloguesOnly(): Plugin {
+  const core = fileURLToPath(new URL('./src/domain/i18n/catalogues/core.ts', import.meta.url));
+  return {
+    name: 'sira:core-catalogues',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (source === './catalogues/index.ts' && importer && /[/\\]src[/\\]domain[/\\]i18n[/\\]translate\.ts$/.test(importer)) return core;
+      return null;
+    },
+  };
+}
+
 function precompiledCatalogues(): Plugin {
   return {
     name: 'sira:precompiled-catalogues',
@@ -44,7 +57,7 @@ export default defineConfig({
   root: webRoot,
   // Absolute asset URLs: the server answers any deep link with index.html.
   base: '/',
-  plugins: [precompiledCatalogues(), noReact(), progressiveWebApp({ webRoot }), precompress()],
+  plugins: [coreCataloguesOnly(), precompiledCatalogues(), noReact(), progressiveWebApp({ webRoot }), precompress()],
   resolve: {
     alias: [
       { find: /^@formatjs\/icu-messageformat-parser$/, replacement: '@formatjs/icu-messageformat-parser/no-parser.js' },

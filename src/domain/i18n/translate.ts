@@ -5,7 +5,15 @@ import { DEFAULT_LOCALE, type Locale } from './locales.ts';
 export type MessageKey = keyof typeof fr;
 export type MessageValues = Record<string, string | number | Date>;
 
+/**
+ * On the server every area is here from the start. The web build starts from the core areas
+ * (see `catalogues/core.ts`) and each feature adds its own when its code loads.
+ */
 export const catalogues: Record<Locale, Record<string, string>> = { fr, en, bm };
+
+export function addMessages(messages: Record<Locale, Record<string, unknown>>): void {
+  for (const locale of Object.keys(catalogues) as Locale[]) Object.assign(catalogues[locale], messages[locale]);
+}
 
 /**
  * ICU locale used for number, date and plural rules. Browsers have no CLDR data for Bambara

@@ -1,3 +1,4 @@
+import './messages.ts';
 import { useQuery } from '@tanstack/preact-query';
 import { useState } from 'preact/hooks';
 import { ApiFailure, apiGet } from '../api/client.ts';

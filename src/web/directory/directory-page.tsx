@@ -1,3 +1,4 @@
+import './messages.ts';
 import { useInfiniteQuery } from '@tanstack/preact-query';
 import { useEffect } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso/router';

@@ -1,3 +1,4 @@
+import './messages.ts';
 import { useQuery } from '@tanstack/preact-query';
 import { useLocation, useRoute } from 'preact-iso/router';
 import { useMemo, useState } from 'preact/hooks';

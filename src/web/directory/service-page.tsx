@@ -1,3 +1,4 @@
+import './messages.ts';
 import { useQuery } from '@tanstack/preact-query';
 import { useRoute } from 'preact-iso/router';
 import { ApiFailure } from '../api/client.ts';

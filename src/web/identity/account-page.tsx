@@ -1,3 +1,4 @@
+import './messages.ts';
 import { useMutation } from '@tanstack/preact-query';
 import type { Locale } from '../../domain/i18n/locales.ts';
 import { ApiFailure } from '../api/client.ts';

@@ -1,3 +1,4 @@
+import './messages.ts';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useForm } from 'react-hook-form';
 import type { ApiProblem } from '../api/client.ts';

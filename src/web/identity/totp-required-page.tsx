@@ -1,3 +1,4 @@
+import './messages.ts';
 import { useI18n } from '../i18n/i18n.ts';
 import { Page } from '../shell/page.tsx';
 import { useRefreshUser } from './refresh-user.ts';

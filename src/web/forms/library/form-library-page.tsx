@@ -1,3 +1,4 @@
+import '../messages.ts';
 import { useQuery } from '@tanstack/preact-query';
 import { ApiFailure } from '../../api/client.ts';
 import { problemMessage } from '../../api/errors.ts';

@@ -58,6 +58,14 @@ afterAll(async () => {
 });
 
 describe(`sira directory (${BACKEND})`, () => {
+  it('seeds the NRM taxonomy on an install without demo data, once', async () => {
+    const first = await sira(['directory', 'seed-taxonomy']);
+    expect(first).toMatchObject({ code: 0, stderr: '' });
+    expect(first.stdout).toMatch(/^\d+ termes ajoutés à la taxonomie \(types de services et groupes cibles\)\.\n$/);
+    expect(Number.parseInt(first.stdout, 10)).toBeGreaterThan(20);
+    expect(await sira(['directory', 'seed-taxonomy'])).toMatchObject({ code: 0, stdout: 'Taxonomie déjà complète : rien à ajouter.\n' });
+  });
+
   it('writes the empty template with drop-down lists, and never overwrites a file', async () => {
     const r = await sira(['directory', 'template', file('modele.xlsx')]);
     expect(r).toMatchObject({ code: 0, stdout: `Modèle vide écrit dans ${file('modele.xlsx')} : une ligne par service et par lieu, les explications sont dans la feuille « Notes ».\n` });

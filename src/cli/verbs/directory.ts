@@ -1,8 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { SERVICE_TYPES, SEED_TAXONOMIES, taxonomyId } from '../../domain/directory/taxonomy.ts';
 import { SYSTEM_CLI } from '../../domain/identity/actor.ts';
 import { buildRegistry } from '../../server/commands/registry.ts';
+import { runCommand } from '../../server/commands/run.ts';
 import { directoryServices } from '../../server/db/schema/index.ts';
 import type { TermRow } from '../../server/directory/bundle.ts';
 import { EXPORT_FORMATS, type ExportFormat, exportDirectory } from '../../server/directory/export/export.ts';
@@ -86,7 +88,22 @@ const templateVerb: Verb = async (ctx, rest) => {
   });
 };
 
-const SUBVERBS: Record<string, Verb> = { import: importVerb, export: exportVerb, template: templateVerb };
+/**
+ * `directory seed-taxonomy`: the NRM service types and target groups in fr/en/bm, for an
+ * install made without demo data (the directory cannot take a service before). Adds only the
+ * missing terms, so running it again, or after a coordinator's edits, changes nothing of theirs.
+ */
+const seedTaxonomyVerb: Verb = async (ctx, rest) => {
+  parseVerbArgs(rest, {});
+  const result = await withDatabase(ctx, { migrate: true }, (db) =>
+    runCommand(db, buildRegistry(), { name: 'taxonomy.seed', commandId: randomUUID(), input: {}, actor: SYSTEM_CLI, requestId: 'cli-directory-seed-taxonomy', locale: ctx.config.locale }),
+  );
+  const { terms } = result.result as { taxonomies: number; terms: number };
+  ctx.out(ctx.t('cli.directory.seeded', { count: terms }));
+  return EXIT.ok;
+};
+
+const SUBVERBS: Record<string, Verb> = { import: importVerb, export: exportVerb, template: templateVerb, 'seed-taxonomy': seedTaxonomyVerb };
 
 /** `directory import|export|template`: the service directory in and out of HSDS and the partners' Excel template. */
 export const directory: Verb = async (ctx, args) => {

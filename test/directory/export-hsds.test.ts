@@ -15,7 +15,7 @@ import { type Session, type TestApp, createOrganisationAndUser, createTestApp, l
 import { BACKEND } from '../support/database.ts';
 import { seedDemoDirectory } from './fixture.ts';
 
-const REFERENCE = path.resolve(import.meta.dirname, '../../../shared/reference/hsds-3.0');
+const REFERENCE = path.resolve(import.meta.dirname, '../../vendor/hsds-3.0');
 const ajv = new Ajv({ strict: false, allErrors: true });
 addFormats.default(ajv);
 for (const file of fs.readdirSync(REFERENCE).filter((f) => f.endsWith('.json') && !['openapi.json', 'datapackage.json'].includes(f))) {

@@ -47,17 +47,7 @@ export function SearchForm({ value, vocabulary, onSearch }: Props) {
       </div>
       <details class="directory-filters">
         <summary>{used > 0 ? t('directory.search.filtersUsed', { count: used }) : t('directory.search.filters')}</summary>
-        <div class="field">
-          <label for="directory-serviceType">{t('directory.filter.serviceType')}</label>
-          <select {...select('serviceType')}>
-            <option value="">{t('directory.filter.anyServiceType')}</option>
-            {vocabulary.serviceTypes.map((term) => (
-              <option key={term.code} value={term.code}>
-                {term.label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect {...select('serviceType')} label={t('directory.filter.serviceType')} any={t('directory.filter.anyServiceType')} options={vocabulary.serviceTypes.map((term) => [term.code, term.label] as const)} />
         <div class="field">
           <label for="directory-region">{t('directory.filter.region')}</label>
           <select {...select('region')}>
@@ -73,39 +63,9 @@ export function SearchForm({ value, vocabulary, onSearch }: Props) {
             ))}
           </select>
         </div>
-        <div class="field">
-          <label for="directory-targetGroup">{t('directory.filter.targetGroup')}</label>
-          <select {...select('targetGroup')}>
-            <option value="">{t('directory.filter.anyTargetGroup')}</option>
-            {vocabulary.targetGroups.map((term) => (
-              <option key={term.code} value={term.code}>
-                {term.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="field">
-          <label for="directory-cost">{t('directory.filter.cost')}</label>
-          <select {...select('cost')}>
-            <option value="">{t('directory.filter.anyCost')}</option>
-            {COST_KINDS.map((kind) => (
-              <option key={kind} value={kind}>
-                {t(`directory.cost.${kind}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="field">
-          <label for="directory-language">{t('directory.filter.language')}</label>
-          <select {...select('language')}>
-            <option value="">{t('directory.filter.anyLanguage')}</option>
-            {LANGUAGE_CODES.map((code) => (
-              <option key={code} value={code}>
-                {languageName(code)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect {...select('targetGroup')} label={t('directory.filter.targetGroup')} any={t('directory.filter.anyTargetGroup')} options={vocabulary.targetGroups.map((term) => [term.code, term.label] as const)} />
+        <FilterSelect {...select('cost')} label={t('directory.filter.cost')} any={t('directory.filter.anyCost')} options={COST_KINDS.map((kind) => [kind, t(`directory.cost.${kind}`)] as const)} />
+        <FilterSelect {...select('language')} label={t('directory.filter.language')} any={t('directory.filter.anyLanguage')} options={LANGUAGE_CODES.map((code) => [code, languageName(code)] as const)} />
         <label class="admin-check">
           <input type="checkbox" checked={draft.openNow} onChange={(e) => setDraft({ ...draft, openNow: e.currentTarget.checked })} />
           {t('directory.filter.openNow')}
@@ -127,5 +87,32 @@ export function SearchForm({ value, vocabulary, onSearch }: Props) {
         </button>
       )}
     </form>
+  );
+}
+
+interface FilterSelectProps {
+  id: string;
+  value: string;
+  onChange: (e: { currentTarget: HTMLSelectElement }) => void;
+  label: string;
+  /** The first option, which leaves the filter off. */
+  any: string;
+  options: readonly (readonly [value: string, label: string])[];
+}
+
+/** One filter: a labelled list whose first choice means "any". */
+function FilterSelect({ id, value, onChange, label, any, options }: FilterSelectProps) {
+  return (
+    <div class="field">
+      <label for={id}>{label}</label>
+      <select id={id} value={value} onChange={onChange}>
+        <option value="">{any}</option>
+        {options.map(([code, text]) => (
+          <option key={code} value={code}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }

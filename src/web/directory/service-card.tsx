@@ -14,6 +14,24 @@ function whereLabel(s: ServiceSummaryView): string {
 }
 
 /** One search result: enough to choose, and the number to call straight away. */
+/** A service's types, each with its pictogram when it has one: on the card and on the service page. */
+export function ServiceTypes({ codes, vocabulary }: { codes: readonly string[]; vocabulary: Vocabulary }) {
+  const { t } = useI18n();
+  return (
+    <ul class="directory-types" aria-label={t('directory.service.types')}>
+      {codes.map((code) => {
+        const icon = typeIcon(code);
+        return (
+          <li key={code}>
+            {icon && <Icon name={icon} size={20} />}
+            <span>{vocabulary.term(code)}</span>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
 export function ServiceCard({ service: s, vocabulary }: { service: ServiceSummaryView; vocabulary: Vocabulary }) {
   const { t } = useI18n();
   const where = whereLabel(s);
@@ -23,17 +41,7 @@ export function ServiceCard({ service: s, vocabulary }: { service: ServiceSummar
         <a href={`/directory/services/${s.id}`}>{s.name}</a>
       </h2>
       <p class="organisation">{organisationLabel(s.organisation)}</p>
-      <ul class="directory-types" aria-label={t('directory.service.types')}>
-        {s.serviceTypes.map((code) => {
-          const icon = typeIcon(code);
-          return (
-            <li key={code}>
-              {icon && <Icon name={icon} size={20} />}
-              <span>{vocabulary.term(code)}</span>
-            </li>
-          );
-        })}
-      </ul>
+      <ServiceTypes codes={s.serviceTypes} vocabulary={vocabulary} />
       {where && <p>{t('directory.card.where', { where })}</p>}
       <p class="directory-tags">
         {s.costKinds.map((kind) => (

@@ -4,7 +4,8 @@ import { formatDate, formatXof } from '../i18n/format.ts';
 import { type Translate, useI18n } from '../i18n/i18n.ts';
 import { Icon } from '../ui/icons.tsx';
 import type { ServiceDetailView } from './directory-api.ts';
-import { type Vocabulary, languageName, regionLabel, telHref, typeIcon } from './labels.ts';
+import { ServiceTypes } from './service-card.tsx';
+import { type Vocabulary, languageName, regionLabel, telHref } from './labels.ts';
 
 /** Days in week order; three or more in a row read as a range ("lundi – vendredi"). */
 export function daysLabel(days: readonly Weekday[], t: Translate): string {
@@ -99,17 +100,7 @@ export function ServiceFacts({ service: s, vocabulary }: { service: ServiceDetai
   return (
     <section class="card" aria-labelledby="service-facts">
       <h2 id="service-facts">{t('directory.service.facts')}</h2>
-      <ul class="directory-types" aria-label={t('directory.service.types')}>
-        {s.serviceTypes.map((code) => {
-          const icon = typeIcon(code);
-          return (
-            <li key={code}>
-              {icon && <Icon name={icon} size={20} />}
-              <span>{vocabulary.term(code)}</span>
-            </li>
-          );
-        })}
-      </ul>
+      <ServiceTypes codes={s.serviceTypes} vocabulary={vocabulary} />
       <dl class="facts">
         <dt>{t('directory.service.targetGroups')}</dt>
         <dd>{s.targetGroups.length > 0 ? s.targetGroups.map((c) => vocabulary.term(c)).join(', ') : t('directory.service.everyone')}</dd>

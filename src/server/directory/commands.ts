@@ -31,9 +31,10 @@ async function auditStatusChange(ctx: CommandContext, serviceId: string, from: s
   await appendAudit(ctx.tx, { type: 'directory.service_status_changed', actor: ctx.actor, commandId: ctx.commandId, requestId: ctx.requestId, targetType: 'service', targetIds: [serviceId], data: { from, to } });
 }
 
-async function currentStatus(tx: Tx, serviceId: string): Promise<string> {
-  const [row] = await tx.select({ status: directoryServices.status }).from(directoryServices).where(eq(directoryServices.id, serviceId));
-  return row!.status;
+/** The service's status and owner as they stand before a change (its row is locked by `authorize`). */
+async function currentState(tx: Tx, serviceId: string): Promise<{ status: string; organisationId: string }> {
+  const [row] = await tx.select({ status: directoryServices.status, organisationId: directoryServices.organisationId }).from(directoryServices).where(eq(directoryServices.id, serviceId));
+  return row!;
 }
 
 export const createService = defineCommand({
@@ -64,10 +65,9 @@ export const updateService = defineCommand({
     await authorizeOnService(ctx, input.serviceId);
   },
   async handle(ctx, input) {
-    const before = await currentStatus(ctx.tx, input.serviceId);
-    const [row] = await ctx.tx.select({ organisationId: directoryServices.organisationId }).from(directoryServices).where(eq(directoryServices.id, input.serviceId));
-    await writeService(ctx.tx, row!.organisationId, input, ctx.now, 'update');
-    await auditStatusChange(ctx, input.serviceId, before, input.status);
+    const before = await currentState(ctx.tx, input.serviceId);
+    await writeService(ctx.tx, before.organisationId, input, ctx.now, 'update');
+    await auditStatusChange(ctx, input.serviceId, before.status, input.status);
     return { result: { serviceId: input.serviceId }, audit: { targetType: 'service', targetIds: [input.serviceId], fields: Object.keys(input).filter((k) => k !== 'serviceId') } };
   },
 });
@@ -98,9 +98,9 @@ export const deactivateService = defineCommand({
     await authorizeOnService(ctx, input.serviceId);
   },
   async handle(ctx, input) {
-    const before = await currentStatus(ctx.tx, input.serviceId);
+    const before = await currentState(ctx.tx, input.serviceId);
     await ctx.tx.update(directoryServices).set({ status: input.status, updatedAt: ctx.now }).where(eq(directoryServices.id, input.serviceId));
-    await auditStatusChange(ctx, input.serviceId, before, input.status);
+    await auditStatusChange(ctx, input.serviceId, before.status, input.status);
     return { result: { serviceId: input.serviceId }, audit: { targetType: 'service', targetIds: [input.serviceId], fields: ['status'] } };
   },
 });

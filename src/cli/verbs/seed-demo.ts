@@ -1,4 +1,5 @@
 import { SYSTEM_CLI } from '../../domain/identity/actor.ts';
+import { BUILTIN_FORMS } from '../../domain/screening/forms/index.ts';
 import { buildRegistry } from '../../server/commands/registry.ts';
 import { runCommand } from '../../server/commands/run.ts';
 import { EXIT, type Verb, parseVerbArgs, withDatabase } from '../context.ts';
@@ -34,6 +35,8 @@ export const seedDemo: Verb = async (ctx, args) => {
     }
     // The NRM taxonomy first (a no-op where it is already there), then the fictional directory.
     await run('taxonomy.seed', 'nrm', {});
+    // The shipped screening forms, keyed by their list so that a release adding one seeds it.
+    await run('form.seed_builtin', BUILTIN_FORMS.map((f) => f.formId).join(','), {});
     const today = new Date();
     for (const [index, s] of DEMO_SERVICES.entries()) {
       await run('service.create', s.key, demoServiceInput(s, index));

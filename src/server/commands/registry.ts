@@ -5,6 +5,7 @@ import { changePassword, revokeSession, setLocale } from '../identity/self-comma
 import { beginTotp, confirmTotp, disableTotp, resetTotp } from '../identity/totp-commands.ts';
 import { createUser, deactivateUser, reactivateUser, updateUser } from '../identity/user-commands.ts';
 import { addFormVersion, createForm, publishFormVersion } from '../forms/commands.ts';
+import { seedBuiltinForms } from '../forms/builtin.ts';
 import { createService, deactivateService, saveTerm, seedTaxonomy, updateService, verifyService } from '../directory/commands.ts';
 import { retryJob } from '../jobs/commands.ts';
 import { createOrganisation, updateOrganisation } from '../organisations/commands.ts';
@@ -35,6 +36,7 @@ export const ALL_COMMANDS: readonly CommandDefinition[] = [
   createForm,
   addFormVersion,
   publishFormVersion,
+  seedBuiltinForms,
   seedTaxonomy,
   saveTerm,
   createService,

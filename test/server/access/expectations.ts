@@ -68,6 +68,7 @@ export const EXPECTED: Record<string, Expectation> = {
   'POST /api/commands/form.create': only(['system_admin', 'nrm_coordinator'], 200, 403),
   'POST /api/commands/form.add_version': only(['system_admin', 'nrm_coordinator'], 200, 403),
   'POST /api/commands/form.publish_version': only(['system_admin', 'nrm_coordinator'], 200, 403),
+  'POST /api/commands/form.seed_builtin': only(['system_admin', 'nrm_coordinator'], 200, 403),
   // The service directory: every member reads it; focal points keep their own organisation's entries, coordinators all.
   'GET /api/directory/services': everyone(),
   'GET /api/directory/services/{id}': everyone(),

@@ -87,6 +87,7 @@ export const REQUESTS: Record<string, Builder> = {
     return command('form.add_version', { formId, definition: tinyDefinition(formKey) });
   },
   'POST /api/commands/form.publish_version': async (_t, f) => command('form.publish_version', { formId: (await f.newForm()).formId, version: 1 }),
+  'POST /api/commands/form.seed_builtin': async () => command('form.seed_builtin', {}),
   'GET /api/directory/services': async (_t, f) => {
     await f.newService('own');
     return { url: '/api/directory/services?q=service&serviceType=shelter&region=ML01' };

@@ -9,6 +9,9 @@ import adminBm from './admin/bm.json' with { type: 'json' };
 import appFr from './app/fr.json' with { type: 'json' };
 import appEn from './app/en.json' with { type: 'json' };
 import appBm from './app/bm.json' with { type: 'json' };
+import casesFr from './cases/fr.json' with { type: 'json' };
+import casesEn from './cases/en.json' with { type: 'json' };
+import casesBm from './cases/bm.json' with { type: 'json' };
 import cliFr from './cli/fr.json' with { type: 'json' };
 import cliEn from './cli/en.json' with { type: 'json' };
 import cliBm from './cli/bm.json' with { type: 'json' };
@@ -73,11 +76,12 @@ import validationFr from './validation/fr.json' with { type: 'json' };
 import validationEn from './validation/en.json' with { type: 'json' };
 import validationBm from './validation/bm.json' with { type: 'json' };
 
-export const CATALOGUE_AREAS = ['admin', 'app', 'cli', 'common', 'directory', 'directoryImport', 'errors', 'formFill', 'formLibrary', 'forms', 'home', 'login', 'nav', 'offline', 'organisations', 'passwordReset', 'publicDirectory', 'roles', 'serviceEdit', 'shell', 'tokens', 'totp', 'validation'] as const;
+export const CATALOGUE_AREAS = ['admin', 'app', 'cases', 'cli', 'common', 'directory', 'directoryImport', 'errors', 'formFill', 'formLibrary', 'forms', 'home', 'login', 'nav', 'offline', 'organisations', 'passwordReset', 'publicDirectory', 'roles', 'serviceEdit', 'shell', 'tokens', 'totp', 'validation'] as const;
 
 export const fr = {
   ...adminFr,
   ...appFr,
+  ...casesFr,
   ...cliFr,
   ...commonFr,
   ...directoryFr,
@@ -104,6 +108,7 @@ export const fr = {
 export const en = {
   ...adminEn,
   ...appEn,
+  ...casesEn,
   ...cliEn,
   ...commonEn,
   ...directoryEn,
@@ -130,6 +135,7 @@ export const en = {
 export const bm = {
   ...adminBm,
   ...appBm,
+  ...casesBm,
   ...cliBm,
   ...commonBm,
   ...directoryBm,

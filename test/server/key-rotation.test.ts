@@ -6,11 +6,13 @@ import { loadConfig } from '../../src/server/config.ts';
 import { SEALED_COLUMNS, resealAll, sealedValuesByKey } from '../../src/server/crypto/rotate.ts';
 import { SecretBox, keyIdOf } from '../../src/server/crypto/secret-box.ts';
 import { queryRows } from '../../src/server/db/rows.ts';
-import { auditEvents } from '../../src/server/db/schema/index.ts';
+import { auditEvents, cases } from '../../src/server/db/schema/index.ts';
+import { openIdentity } from '../../src/server/cases/sealed-case.ts';
 import { buildApp } from '../../src/server/http/app.ts';
 import { totpCodeAt } from '../../src/server/identity/totp.ts';
 import { BACKEND } from '../support/database.ts';
-import { type Session, TEST_PASSWORD, type TestApp, createTestApp, login, postCommand, startAppWithAdmin } from '../support/app.ts';
+import { type Session, TEST_PASSWORD, type TestApp, createTestApp, login, postCommand, startAppWithAdmin, systemCommand } from '../support/app.ts';
+import { registrationInput } from '../support/cases.ts';
 
 /**
  * Rotating the secret key: every sealed value is re-sealed under the new key in one go, after
@@ -36,6 +38,8 @@ describe(`secret key rotation on ${BACKEND}`, () => {
         enrolled.secret = secret;
       }
     }
+    // A registered person: the case's data key and the blind-index key are sealed too.
+    await systemCommand(t, 'case.register', registrationInput({ organisationId }));
   });
   afterAll(async () => {
     await t.close();
@@ -45,11 +49,11 @@ describe(`secret key rotation on ${BACKEND}`, () => {
     const oldKey = t.config.secretKey!;
     const newKey = randomBytes(32);
     const before = await sealedValuesByKey(t.database.db, t.secrets);
-    expect([...before.entries()]).toEqual([[keyIdOf(oldKey), 2]]);
+    expect([...before.entries()]).toEqual([[keyIdOf(oldKey), 4]]);
 
     const resealed = await resealAll(t.database.db, new SecretBox([newKey, oldKey]), 1);
-    expect(resealed).toBe(2);
-    expect([...(await sealedValuesByKey(t.database.db, t.secrets)).entries()]).toEqual([[keyIdOf(newKey), 2]]);
+    expect(resealed).toBe(4);
+    expect([...(await sealedValuesByKey(t.database.db, t.secrets)).entries()]).toEqual([[keyIdOf(newKey), 4]]);
     // Nothing left to do: a second run re-seals nothing.
     expect(await resealAll(t.database.db, new SecretBox([newKey, oldKey]), 1)).toBe(0);
 
@@ -65,8 +69,12 @@ describe(`secret key rotation on ${BACKEND}`, () => {
       await app.close();
     }
 
+    // The person's identity opens with the new key alone: only the case's data key was re-sealed.
+    const [row] = await t.database.db.select().from(cases);
+    expect(openIdentity(new SecretBox([newKey]), row!).givenName).toBe('Aminata');
+
     const [event] = await t.database.db.select().from(auditEvents).where(eq(auditEvents.type, 'system.keys_rotated'));
-    expect(event?.data).toEqual({ keyId: keyIdOf(newKey), resealed: 2, previousKeysKept: 1 });
+    expect(event?.data).toEqual({ keyId: keyIdOf(newKey), resealed: 4, previousKeysKept: 1 });
     expect(JSON.stringify(event)).not.toContain(newKey.toString('base64'));
   });
 

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { v4 as uuidv4 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +8,7 @@ import { buildApp } from '../../src/server/http/app.ts';
 import type { FastifyInstance } from 'fastify';
 import { BACKEND, type TestDatabase, createTestDatabase } from '../support/database.ts';
 import { systemCommand } from '../support/app.ts';
+import { registrationInput } from '../support/cases.ts';
 
 /** Logs go to files ministry IT teams copy around: they must never hold personal data. */
 describe(`logs on ${BACKEND}`, () => {
@@ -21,7 +23,7 @@ describe(`logs on ${BACKEND}`, () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     const stream = new Writable({ write: (chunk, _enc, done) => ((logs += chunk.toString()), done()) });
-    const config = loadConfig({ SIRA_WEB_DIR: '/nonexistent', SIRA_LOG_LEVEL: 'trace' });
+    const config = loadConfig({ SIRA_WEB_DIR: '/nonexistent', SIRA_DATA_DIR: '/nonexistent', SIRA_SECRET_KEY: randomBytes(32).toString('base64'), SIRA_LOG_LEVEL: 'trace' });
     const registry = buildRegistry();
     app = await buildApp({ config, database, registry, version: 'test', logger: { level: 'trace', stream } });
     organisationId = uuidv4();
@@ -65,5 +67,18 @@ describe(`logs on ${BACKEND}`, () => {
 
     expect(logs).toContain('"path":"/api/auth/password-reset"');
     for (const secret of [token, token.slice(5), link, 'une phrase toute neuve']) expect(logs, secret).not.toContain(secret);
+  });
+
+  it('hold nothing of a registered person, nor of a refused registration or duplicate check', async () => {
+    const userEmail = 'identifier.synthetic@example.org';
+    await systemCommand({ database, registry: buildRegistry() }, 'user.create', { userId: uuidv4(), email: userEmail, displayName: 'Identificatrice', password, organisationId, roles: ['frontline_identifier'] });
+    const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: userEmail, password } });
+    const headers = { cookie: `sira_session=${login.cookies.find((c) => c.name === 'sira_session')!.value}`, 'x-csrf-token': (login.json() as { csrfToken: string }).csrfToken };
+    const person = { givenName: 'Djénéba Synthétique', familyName: 'Sangaré', dateOfBirth: '2004-02-29', phone: '+223 71 98 76 54', motherName: 'Assitan Synthétique' };
+    const input = registrationInput({ identity: person });
+    expect((await app.inject({ method: 'POST', url: '/api/commands/case.register', headers, payload: { id: uuidv4(), input } })).statusCode).toBe(200);
+    await app.inject({ method: 'POST', url: '/api/commands/case.register', headers, payload: { id: uuidv4(), input: { ...input, caseId: uuidv4(), identity: { ...input.identity, dateOfBirth: 'le 29 février' } } } });
+    await app.inject({ method: 'POST', url: '/api/cases/duplicate-check', headers, payload: { identity: person, stats: { sex: 'female' } } });
+    for (const secret of [person.givenName, person.familyName, person.phone, '71987654', person.motherName, 'le 29 février']) expect(logs, secret).not.toContain(secret);
   });
 });

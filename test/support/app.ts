@@ -40,8 +40,9 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
 }
 
 /** Runs a command as the system (CLI) actor: how fixtures are made, through the real commands. */
-export async function systemCommand(t: Pick<TestApp, 'database' | 'registry'>, name: string, input: unknown) {
-  return runCommand(t.database.db, t.registry, { name, commandId: uuidv4(), input, actor: SYSTEM_CLI, requestId: 'test', locale: 'fr' });
+export async function systemCommand(t: Pick<TestApp, 'database' | 'registry'> & { secrets?: SecretBox }, name: string, input: unknown) {
+  const box = t.secrets;
+  return runCommand(t.database.db, t.registry, { name, commandId: uuidv4(), input, actor: SYSTEM_CLI, requestId: 'test', locale: 'fr', ...(box ? { secrets: () => box } : {}) });
 }
 
 export const TEST_PASSWORD = 'correct horse battery staple';

@@ -6,6 +6,8 @@ import { EXIT, type Verb, parseVerbArgs, withDatabase } from '../context.ts';
 import { DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_USERS, demoEmail } from '../demo-data.ts';
 import { DEMO_SERVICES, demoServiceId, demoServiceInput, demoVerifiedAt } from '../demo-directory.ts';
 import { stableId } from '../ids.ts';
+import { DEMO_CASES, demoConsents } from '../demo-cases.ts';
+import { secretBoxProvider } from '../../server/crypto/secret-key.ts';
 
 /**
  * `seed-demo`: fictional organisations and accounts, created through the real commands.
@@ -16,8 +18,9 @@ export const seedDemo: Verb = async (ctx, args) => {
   parseVerbArgs(args, {});
   await withDatabase(ctx, { migrate: true }, async (db) => {
     const registry = buildRegistry();
+    const secrets = secretBoxProvider(ctx.config);
     const run = (name: string, key: string, input: unknown) =>
-      runCommand(db, registry, { name, commandId: stableId(`demo:command:${name}:${key}`), input, actor: SYSTEM_CLI, requestId: 'cli-seed-demo', locale: ctx.config.locale });
+      runCommand(db, registry, { name, commandId: stableId(`demo:command:${name}:${key}`), input, actor: SYSTEM_CLI, requestId: 'cli-seed-demo', locale: ctx.config.locale, secrets });
     for (const o of DEMO_ORGANISATIONS) {
       const { key, ...fields } = o;
       await run('organisation.create', key, { organisationId: stableId(`demo:organisation:${key}`), ...fields });
@@ -42,6 +45,18 @@ export const seedDemo: Verb = async (ctx, args) => {
       await run('service.create', s.key, demoServiceInput(s, index));
       const verifiedAt = demoVerifiedAt(s, today);
       if (verifiedAt) await run('service.verify', `${s.key}:${verifiedAt.slice(0, 10)}`, { serviceId: demoServiceId(s.key), verifiedAt });
+    }
+    // Fictional persons, encrypted like real ones (the secret key of this install seals them).
+    const givenAt = new Date('2026-01-15T09:00:00Z').toISOString();
+    for (const c of DEMO_CASES) {
+      await run('case.register', c.key, {
+        caseId: stableId(`demo:case:${c.key}`),
+        organisationId: stableId(`demo:organisation:${c.organisation}`),
+        regionPcode: c.regionPcode,
+        identity: c.identity,
+        stats: { sex: c.sex, nationality: c.regionPcode.slice(0, 2), preferredLanguage: 'bm' },
+        consents: demoConsents(c, givenAt),
+      });
     }
   });
   ctx.out(ctx.t('cli.seed.done', { organisations: DEMO_ORGANISATIONS.length, users: DEMO_USERS.length, password: DEMO_PASSWORD }));

@@ -28,6 +28,12 @@ export const auditEventData = {
   'directory.service_status_changed': z.object({ from: z.string(), to: z.string() }).strict(),
   /** Terms of the shipped taxonomies added where missing (existing terms are never changed). */
   'directory.taxonomy_seeded': z.object({ taxonomies: z.number().int(), terms: z.number().int() }).strict(),
+  /** Identifying data of a case was read: the case file, a comparison for a merge, a rights export. */
+  'case.viewed': z.object({ purpose: z.enum(['file', 'merge_review', 'rights_export']) }).strict(),
+  /** A registration-time duplicate check: how many candidates, how many held elsewhere (never who). */
+  'case.duplicates_checked': z.object({ candidates: z.number().int(), heldElsewhere: z.number().int() }).strict(),
+  /** A disclosure consent did not cover, made anyway by a role allowed to override, with a reason (stored encrypted). */
+  'consent.overridden': z.object({ toOrganisationId: z.string(), serviceType: z.string().nullable() }).strict(),
 } as const;
 
 export type AuditEventType = keyof typeof auditEventData;

@@ -28,6 +28,8 @@ export const ERRORS = {
   FORBIDDEN: { status: 403 },
   IDEMPOTENCY_CONFLICT: { status: 409 },
   CONFLICT: { status: 409 },
+  /** The person's consent does not cover this (registration, disclosure, referral), and no allowed override was given. */
+  CONSENT_REQUIRED: { status: 403 },
   EMAIL_TAKEN: { status: 409 },
   RATE_LIMITED: { status: 429 },
   ACCOUNT_LOCKED: { status: 429 },

@@ -40,6 +40,22 @@ export const PERMISSIONS = [
   /** Keep directory entries (services, their places, hours, costs) current; `:own` for one's organisation's entries. */
   'directory.manage',
   'directory.manage:own',
+  /** Register a person: screening, consent, identity; `:own` in one's organisation. */
+  'case.register',
+  'case.register:own',
+  /** Read a case file with its identifying data (every read is audited). */
+  'case.read',
+  'case.read:own',
+  /** Disclose or refer when consent does not cover it, with a reason; reviewed by the coordinator. */
+  'consent.override',
+  'consent.override:own',
+  /** Review consent overrides across organisations. */
+  'consent.review',
+  /** Decide whether two cases are the same person, and merge them. */
+  'case.merge',
+  /** Erase or anonymise a person's identifying data on request (rights of the person). */
+  'person.erase',
+  'person.erase:own',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -50,10 +66,10 @@ export interface RoleDefinition {
 
 export const DEFAULT_ROLES: Record<Role, RoleDefinition> = {
   system_admin: { permissions: ['organisation.create', 'organisation.update', 'user.manage', 'role.manage', 'job.manage', 'api_token.create', 'form.manage', 'directory.manage'], requiresTotp: false },
-  nrm_coordinator: { permissions: ['organisation.create', 'organisation.update', 'form.manage', 'directory.manage'], requiresTotp: false },
+  nrm_coordinator: { permissions: ['organisation.create', 'organisation.update', 'form.manage', 'directory.manage', 'case.merge', 'consent.review'], requiresTotp: false },
   organisation_admin: { permissions: ['organisation.update:own', 'user.manage:own', 'api_token.create'], requiresTotp: false },
-  case_manager: { permissions: [], requiresTotp: false },
-  frontline_identifier: { permissions: [], requiresTotp: false },
+  case_manager: { permissions: ['case.register:own', 'case.read:own', 'consent.override:own', 'person.erase:own'], requiresTotp: false },
+  frontline_identifier: { permissions: ['case.register:own', 'case.read:own'], requiresTotp: false },
   service_focal_point: { permissions: ['directory.manage:own'], requiresTotp: false },
   bid_panel_member: { permissions: [], requiresTotp: false },
   community_engagement_officer: { permissions: [], requiresTotp: false },

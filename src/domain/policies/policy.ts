@@ -52,6 +52,16 @@ export interface PolicyActions {
   'service.manage': InOrganisation;
   /** Seed and edit the shared taxonomies (service types, target groups). */
   'taxonomy.manage': undefined;
+  /** Register a person in this organisation; also check for duplicates and record consent. */
+  'case.register': InOrganisation;
+  /** See the cases of at least one organisation (the scoped query says which). */
+  'case.list': undefined;
+  /** Read a case file with its identifying data; export it for the person. */
+  'case.read': InOrganisation;
+  'consent.override': InOrganisation;
+  'consent.review': undefined;
+  'case.merge': undefined;
+  'person.erase': InOrganisation;
 }
 export type Action = keyof PolicyActions;
 export const ACTIONS = [
@@ -81,6 +91,13 @@ export const ACTIONS = [
   'service.read',
   'service.manage',
   'taxonomy.manage',
+  'case.register',
+  'case.list',
+  'case.read',
+  'consent.override',
+  'consent.review',
+  'case.merge',
+  'person.erase',
 ] as const satisfies readonly Action[];
 
 /** Granted everywhere, or (with `:own`) in the actor's own organisation. */
@@ -138,6 +155,13 @@ const rules: { [A in Action]: Rule<A> } = {
   'service.read': signedIn,
   'service.manage': (a, r) => grants(a, 'directory.manage', r.organisationId),
   'taxonomy.manage': (a) => grants(a, 'directory.manage'),
+  'case.register': (a, r) => grants(a, 'case.register', r.organisationId),
+  'case.list': (a) => grantsSomewhere(a, 'case.read'),
+  'case.read': (a, r) => grants(a, 'case.read', r.organisationId),
+  'consent.override': (a, r) => grants(a, 'consent.override', r.organisationId),
+  'consent.review': (a) => grants(a, 'consent.review'),
+  'case.merge': (a) => grants(a, 'case.merge'),
+  'person.erase': (a, r) => grants(a, 'person.erase', r.organisationId),
 };
 
 export function can<A extends Action>(actor: Actor, action: A, ...resource: PolicyActions[A] extends undefined ? [] : [PolicyActions[A]]): boolean {
@@ -177,6 +201,13 @@ export function abilities(actor: Actor): Action[] {
     'service.read': signedIn(actor),
     'service.manage': grantsSomewhere(actor, 'directory.manage'),
     'taxonomy.manage': grants(actor, 'directory.manage'),
+    'case.register': grantsSomewhere(actor, 'case.register'),
+    'case.list': grantsSomewhere(actor, 'case.read'),
+    'case.read': grantsSomewhere(actor, 'case.read'),
+    'consent.override': grantsSomewhere(actor, 'consent.override'),
+    'consent.review': grants(actor, 'consent.review'),
+    'case.merge': grants(actor, 'case.merge'),
+    'person.erase': grantsSomewhere(actor, 'person.erase'),
   };
   return ACTIONS.filter((a) => somewhere[a]);
 }

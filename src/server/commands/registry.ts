@@ -7,6 +7,11 @@ import { createUser, deactivateUser, reactivateUser, updateUser } from '../ident
 import { addFormVersion, createForm, publishFormVersion } from '../forms/commands.ts';
 import { seedBuiltinForms } from '../forms/builtin.ts';
 import { createService, deactivateService, saveTerm, seedTaxonomy, updateService, verifyService } from '../directory/commands.ts';
+import { recordConsent, reviewConsentOverride, withdrawConsent } from '../cases/consent-commands.ts';
+import { discloseCase } from '../cases/disclosure.ts';
+import { dismissCaseLink, mergeCases, requestCaseLink } from '../cases/links.ts';
+import { registerCase } from '../cases/register.ts';
+import { setCasePhoto } from '../cases/photo.ts';
 import { retryJob } from '../jobs/commands.ts';
 import { createOrganisation, updateOrganisation } from '../organisations/commands.ts';
 import type { CommandDefinition } from './define.ts';
@@ -43,6 +48,15 @@ export const ALL_COMMANDS: readonly CommandDefinition[] = [
   updateService,
   verifyService,
   deactivateService,
+  registerCase,
+  setCasePhoto,
+  recordConsent,
+  withdrawConsent,
+  discloseCase,
+  reviewConsentOverride,
+  requestCaseLink,
+  mergeCases,
+  dismissCaseLink,
 ] as unknown as CommandDefinition[];
 
 export function buildRegistry(commands: readonly CommandDefinition[] = ALL_COMMANDS): CommandRegistry {

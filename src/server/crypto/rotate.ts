@@ -2,7 +2,9 @@ import { eq } from 'drizzle-orm';
 import { SYSTEM_CLI } from '../../domain/identity/actor.ts';
 import { appendAudit } from '../audit/append.ts';
 import type { Db, Tx } from '../db/client.ts';
-import { userTotp } from '../db/schema/index.ts';
+import { blindIndexKeys, cases, userTotp } from '../db/schema/index.ts';
+import { blindIndexKeyContext } from './blind-index.ts';
+import { caseKeyContext } from './envelope.ts';
 import { totpSecretContext } from '../identity/totp.ts';
 import type { SecretBox } from './secret-box.ts';
 
@@ -48,7 +50,58 @@ const totpSecrets: SealedColumns = {
   },
 };
 
-export const SEALED_COLUMNS: readonly SealedColumns[] = [totpSecrets];
+/** A column of sealed values, one per row, each opened by a context derived from the row. */
+function sealedColumn<T extends { id: string; sealed: string | null }>(
+  table: string,
+  read: (db: Db | Tx, lock: boolean) => Promise<T[]>,
+  write: (tx: Tx, id: string, sealed: string) => Promise<void>,
+  context: (id: string) => string,
+): SealedColumns {
+  return {
+    table,
+    async reseal(tx, box) {
+      let n = 0;
+      for (const row of await read(tx, true)) {
+        if (!row.sealed || !box.isStale(row.sealed)) continue;
+        await write(tx, row.id, box.seal(box.open(row.sealed, context(row.id)), context(row.id)));
+        n++;
+      }
+      return n;
+    },
+    async count(db) {
+      const byKey = new Map<string, number>();
+      for (const row of await read(db, false)) if (row.sealed) byKey.set(keyIdOfSealed(row.sealed), (byKey.get(keyIdOfSealed(row.sealed)) ?? 0) + 1);
+      return byKey;
+    },
+  };
+}
+
+/** Envelope encryption: only each case's data key is sealed by the box; the identity under it stays as it is. */
+const caseDataKeys = sealedColumn(
+  'cases',
+  async (db, lock) => {
+    const q = db.select({ id: cases.id, sealed: cases.dataKey }).from(cases);
+    return lock ? q.for('update') : q;
+  },
+  async (tx, id, sealed) => {
+    await tx.update(cases).set({ dataKey: sealed }).where(eq(cases.id, id));
+  },
+  caseKeyContext,
+);
+
+const blindIndexKeyColumn = sealedColumn(
+  'blind_index_keys',
+  async (db, lock) => {
+    const q = db.select({ id: blindIndexKeys.id, sealed: blindIndexKeys.sealed }).from(blindIndexKeys);
+    return lock ? q.for('update') : q;
+  },
+  async (tx, id, sealed) => {
+    await tx.update(blindIndexKeys).set({ sealed }).where(eq(blindIndexKeys.id, id));
+  },
+  blindIndexKeyContext,
+);
+
+export const SEALED_COLUMNS: readonly SealedColumns[] = [totpSecrets, caseDataKeys, blindIndexKeyColumn];
 
 /**
  * Re-seals, in one transaction, every value still sealed by an older key: either all are

@@ -15,6 +15,8 @@ import { identityRoutes } from '../identity/auth-routes.ts';
 import { passwordResetRoute } from '../identity/password-reset.ts';
 import { formRoutes } from '../forms/routes.ts';
 import { directoryRoutes } from '../directory/routes.ts';
+import { caseRoutes } from '../cases/routes.ts';
+import fastifyRateLimit from '@fastify/rate-limit';
 import { coverageRoutes } from '../directory/coverage.ts';
 import { directoryExportRoutes } from '../directory/export/routes.ts';
 import { directoryImportRoutes } from '../directory/import/routes.ts';
@@ -90,6 +92,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerErrorHandling(app, config.bodyLimitBytes);
   await registerOpenApi(app, options.version);
 
+  // Per-route limits only (the public directory per address, the duplicate check per person).
+  await app.register(fastifyRateLimit, { global: false, errorResponseBuilder: () => new SiraError('RATE_LIMITED') });
   const secrets = secretBoxProvider(config);
   systemRoutes(app, database);
   identityRoutes(app, database.db, { idleMs: config.sessionIdleMs, absoluteMs: config.sessionAbsoluteMs }, secrets);
@@ -102,6 +106,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   jobRoutes(app, database.db);
   formRoutes(app, database.db);
   directoryRoutes(app, database.db, config);
+  caseRoutes(app, database.db, secrets);
   coverageRoutes(app, database.db);
   directoryImportRoutes(app, database.db, registry);
   directoryExportRoutes(app, database.db);

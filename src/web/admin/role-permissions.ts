@@ -6,13 +6,16 @@ import type { MessageKey } from '../../domain/i18n/translate.ts';
  * words, with `name:own` shown as the same action limited to the holder's organisation.
  */
 export interface PermissionGroup {
-  key: 'organisations' | 'directory' | 'accounts' | 'operations' | 'oversight';
+  key: 'organisations' | 'directory' | 'cases' | 'accounts' | 'operations' | 'oversight';
   permissions: Permission[];
 }
 
 const GROUP_OF: Record<string, PermissionGroup['key']> = {
   organisation: 'organisations',
   directory: 'directory',
+  case: 'cases',
+  consent: 'cases',
+  person: 'cases',
   user: 'accounts',
   role: 'accounts',
   api_token: 'accounts',
@@ -28,7 +31,7 @@ export function permissionGroup(permission: string): PermissionGroup['key'] | un
 
 /** Groups in a fixed order; a permission not given a group yet is still shown, under "operations". */
 export function groupPermissions(permissions: readonly string[] = PERMISSIONS): PermissionGroup[] {
-  const groups: PermissionGroup[] = (['organisations', 'directory', 'accounts', 'operations', 'oversight'] as const).map((key) => ({ key, permissions: [] }));
+  const groups: PermissionGroup[] = (['organisations', 'directory', 'cases', 'accounts', 'operations', 'oversight'] as const).map((key) => ({ key, permissions: [] }));
   for (const p of permissions) {
     if (!(PERMISSIONS as readonly string[]).includes(p)) continue;
     const key = permissionGroup(p) ?? 'operations';

@@ -84,6 +84,24 @@ export const EXPECTED: Record<string, Expectation> = {
   'POST /api/directory/import': only(['system_admin', 'nrm_coordinator', 'service_focal_point'], 200, 403),
   // The whole directory with confidential addresses: coordinators only.
   'GET /api/directory/export': only(['system_admin', 'nrm_coordinator'], 200, 403),
+  // Cases: identifiers and case managers register and read their own organisation's people; nobody reads another's.
+  'GET /api/cases': everyone(), // scoped: an empty list for roles that read no case
+  'GET /api/cases/{id}': scoped(['frontline_identifier', 'case_manager'], []),
+  'POST /api/cases/duplicate-check': only(['frontline_identifier', 'case_manager']),
+  'GET /api/cases/{id}/photo': scoped(['frontline_identifier', 'case_manager'], []),
+  'POST /api/commands/case.set_photo': scoped(['frontline_identifier', 'case_manager'], []),
+  'POST /api/commands/case.register': scoped(['frontline_identifier', 'case_manager'], [], 200, 403),
+  'POST /api/commands/consent.record': scoped(['frontline_identifier', 'case_manager'], []),
+  'POST /api/commands/consent.withdraw': scoped(['frontline_identifier', 'case_manager'], []),
+  'POST /api/commands/case.disclose': scoped(['frontline_identifier', 'case_manager'], []),
+  'POST /api/commands/case.request_link': scoped(['frontline_identifier', 'case_manager'], []),
+  // The coordinator links duplicates across organisations and reviews every consent override.
+  'GET /api/case-links': only(['nrm_coordinator']),
+  'GET /api/case-links/{id}': only(['nrm_coordinator']),
+  'GET /api/consent-overrides': only(['nrm_coordinator']),
+  'POST /api/commands/case.merge': only(['nrm_coordinator'], 200, 403),
+  'POST /api/commands/case.dismiss_link': only(['nrm_coordinator'], 200, 403),
+  'POST /api/commands/consent.review_override': only(['nrm_coordinator'], 200, 403),
   // The public HSDS API: no session, the same answer for everyone.
   'GET /hsds': everyone(),
   'GET /hsds/services': everyone(),

@@ -4,12 +4,14 @@ import { newApiToken } from '../../../src/server/identity/api-tokens.ts';
 import { createSession } from '../../../src/server/identity/sessions.ts';
 import { newTotpSecret, totpSecretContext } from '../../../src/server/identity/totp.ts';
 import { enqueueJob } from '../../../src/server/jobs/queue.ts';
-import { apiTokens, jobs, userTotp } from '../../../src/server/db/schema/index.ts';
+import { apiTokens, caseLinkRequests, consentOverrides, consents, jobs, userTotp } from '../../../src/server/db/schema/index.ts';
 import { eq } from 'drizzle-orm';
 import { TEST_PASSWORD, type TestApp, systemCommand } from '../../support/app.ts';
 import { tinyDefinition } from '../../forms/access-fixture.ts';
 import { childId } from '../../../src/server/directory/write.ts';
+import { issueMatchToken } from '../../../src/server/cases/links.ts';
 import type { Target } from './expectations.ts';
+import { TINY_PNG } from './requests.ts';
 
 export interface MatrixFixture {
   organisations: Record<Target, string>;
@@ -27,6 +29,18 @@ export interface MatrixFixture {
   newForm(): Promise<{ formId: string; formKey: string }>;
   /** A public directory service of the organisation, at one public place (taxonomy seeded first). */
   newService(target: Target): Promise<{ serviceId: string; serviceAtLocationId: string; input: Record<string, unknown> }>;
+  /** A registered person of the organisation, who consented to services and to disclosure to any partner. */
+  newCase(target: Target): Promise<string>;
+  /** Gives a case a photo (through the command, as the system). */
+  setPhoto(caseId: string): Promise<void>;
+  /** A consent decision added to a case, to be withdrawn. */
+  addConsent(caseId: string, consentId: string): Promise<void>;
+  /** What a duplicate check would hand this user about that case. */
+  matchToken(userId: string, caseId: string): string;
+  /** A pending request to link a case of each organisation. */
+  newLinkRequest(): Promise<string>;
+  /** A consent override on a case of the organisation, not yet reviewed. */
+  newConsentOverride(target: Target): Promise<string>;
 }
 
 const timeouts = { idleMs: 30 * 60_000, absoluteMs: 12 * 3_600_000 };
@@ -43,7 +57,7 @@ export async function buildFixture(t: TestApp): Promise<MatrixFixture> {
     actors[role] = userId;
   }
   let n = 0;
-  return {
+  const fixture: MatrixFixture = {
     organisations,
     actors,
     personal,
@@ -100,10 +114,47 @@ export async function buildFixture(t: TestApp): Promise<MatrixFixture> {
       await systemCommand(t, 'service.create', { ...input, organisationId: organisations[target] });
       return { serviceId, serviceAtLocationId: childId(serviceId, 'service_at_location', locationId), input };
     },
+    async newCase(target) {
+      const caseId = uuidv4();
+      const givenName = `Mariam${++n}`;
+      personal.names.push(givenName);
+      const consentOf = (layer: string) => ({ layer, decision: 'granted', givenBy: 'self', language: 'bm', givenAt: new Date(Date.now() - 60_000).toISOString() });
+      await systemCommand(t, 'case.register', {
+        caseId,
+        organisationId: organisations[target],
+        regionPcode: target === 'own' ? 'ML01' : 'BF13',
+        identity: { givenName, familyName: 'Sidibé', dateOfBirth: '1995' },
+        stats: { sex: 'female' },
+        consents: [consentOf('services'), consentOf('disclosure')],
+      });
+      return caseId;
+    },
+    async setPhoto(caseId) {
+      await systemCommand(t, 'case.set_photo', { caseId, photo: { contentType: 'image/png', data: TINY_PNG } });
+    },
+    async addConsent(caseId, consentId) {
+      await t.database.db.insert(consents).values({ id: consentId, caseId, layer: 'reporting', decision: 'granted', givenBy: 'self', childAssent: 'not_applicable', language: 'fr', givenAt: new Date(), recordedAt: new Date() });
+    },
+    matchToken(userId, caseId) {
+      return issueMatchToken(t.secrets, userId, { caseId, score: 14 }, new Date());
+    },
+    async newLinkRequest() {
+      const id = uuidv4();
+      const [caseId, otherCaseId] = [await fixture.newCase('own'), await fixture.newCase('other')];
+      await t.database.db.insert(caseLinkRequests).values({ id, caseId, otherCaseId, score: 14, requestedAt: new Date() });
+      return id;
+    },
+    async newConsentOverride(target) {
+      const id = uuidv4();
+      const caseId = await fixture.newCase(target);
+      await t.database.db.insert(consentOverrides).values({ id, caseId, organisationId: organisations[target], toOrganisationId: organisations[target === 'own' ? 'other' : 'own'], overriddenAt: new Date() });
+      return id;
+    },
     async newDeadJob() {
       const id = (await enqueueJob(t.database.db, { kind: 'test.dead', maxAttempts: 1 }))!;
       await t.database.db.update(jobs).set({ status: 'dead', attempts: 1 }).where(eq(jobs.id, id));
       return id;
     },
   };
+  return fixture;
 }

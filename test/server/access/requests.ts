@@ -24,6 +24,11 @@ const totpCode = async (f: MatrixFixture, actorUserId: string, state: 'pending' 
 };
 
 /** How to call each route about a record of the actor's own organisation, or of another. */
+/** A 1×1 transparent PNG. */
+export const TINY_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+
+const caseConsent = () => ({ layer: 'disclosure', decision: 'granted', givenBy: 'self', language: 'fr', givenAt: new Date(Date.now() - 1000).toISOString() });
+
 export const REQUESTS: Record<string, Builder> = {
   'GET /healthz': async () => ({ url: '/healthz' }),
   'POST /api/auth/login': async () => ({ url: '/api/auth/login', payload: { email: `nobody-${uuidv4()}@example.org`, password: 'not the password at all' } }),
@@ -87,6 +92,43 @@ export const REQUESTS: Record<string, Builder> = {
     return command('form.add_version', { formId, definition: tinyDefinition(formKey) });
   },
   'POST /api/commands/form.publish_version': async (_t, f) => command('form.publish_version', { formId: (await f.newForm()).formId, version: 1 }),
+  'GET /api/cases': async () => ({ url: '/api/cases' }),
+  'GET /api/cases/{id}': async (t, f) => ({ url: `/api/cases/${await f.newCase(t)}` }),
+  'POST /api/cases/duplicate-check': async () => ({ url: '/api/cases/duplicate-check', payload: { identity: { givenName: 'Mariam', familyName: 'Sidibé', dateOfBirth: '1995' }, stats: { sex: 'female' } } }),
+  'GET /api/cases/{id}/photo': async (t, f) => {
+    const caseId = await f.newCase(t);
+    await f.setPhoto(caseId);
+    return { url: `/api/cases/${caseId}/photo` };
+  },
+  'POST /api/commands/case.set_photo': async (t, f) => command('case.set_photo', { caseId: await f.newCase(t), photo: { contentType: 'image/png', data: TINY_PNG } }),
+  'POST /api/commands/case.register': async (t, f) =>
+    command('case.register', {
+      caseId: uuidv4(),
+      organisationId: f.organisations[t],
+      regionPcode: 'ML01',
+      identity: { givenName: 'Kadia', familyName: 'Coulibaly', dateOfBirth: '1990' },
+      stats: { sex: 'female' },
+      consents: [{ layer: 'services', decision: 'granted', givenBy: 'self', language: 'fr', givenAt: new Date(Date.now() - 1000).toISOString() }],
+    }),
+  'POST /api/commands/consent.record': async (t, f) => command('consent.record', { caseId: await f.newCase(t), consentId: uuidv4(), consent: caseConsent() }),
+  'POST /api/commands/consent.withdraw': async (t, f) => {
+    const caseId = await f.newCase(t);
+    const consentId = uuidv4();
+    await f.addConsent(caseId, consentId);
+    return command('consent.withdraw', { caseId, consentId });
+  },
+  'POST /api/commands/case.disclose': async (t, f) => command('case.disclose', { caseId: await f.newCase(t), toOrganisationId: f.organisations[t === 'own' ? 'other' : 'own'], fields: ['caseCode', 'ageBand'] }),
+  'POST /api/commands/case.request_link': async (t, f, actorUserId) => {
+    const caseId = await f.newCase(t);
+    const other = await f.newCase(t === 'own' ? 'other' : 'own');
+    return command('case.request_link', { caseId, token: f.matchToken(actorUserId, other) });
+  },
+  'GET /api/case-links': async () => ({ url: '/api/case-links' }),
+  'GET /api/case-links/{id}': async (_t, f) => ({ url: `/api/case-links/${await f.newLinkRequest()}` }),
+  'GET /api/consent-overrides': async () => ({ url: '/api/consent-overrides' }),
+  'POST /api/commands/case.merge': async (_t, f) => command('case.merge', { linkRequestId: await f.newLinkRequest(), keep: 'requesting' }),
+  'POST /api/commands/case.dismiss_link': async (_t, f) => command('case.dismiss_link', { linkRequestId: await f.newLinkRequest() }),
+  'POST /api/commands/consent.review_override': async (t, f) => command('consent.review_override', { overrideId: await f.newConsentOverride(t) }),
   'POST /api/commands/form.seed_builtin': async () => command('form.seed_builtin', {}),
   'GET /api/directory/services': async (_t, f) => {
     await f.newService('own');

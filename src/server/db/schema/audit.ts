@@ -26,6 +26,8 @@ export const auditEvents = pgTable(
   (t) => [
     index('audit_events_actor_idx').on(t.actorUserId, t.occurredAt),
     index('audit_events_type_idx').on(t.type, t.occurredAt),
+    // A case's access log (rights export) finds every event naming the case.
+    index('audit_events_target_ids_idx').using('gin', t.targetIds),
   ],
 );
 

@@ -6,3 +6,4 @@ export * from './jobs.ts';
 export * from './credentials.ts';
 export * from './forms.ts';
 export * from './directory.ts';
+export * from './cases.ts';

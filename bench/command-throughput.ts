@@ -12,6 +12,7 @@ import { queryRows } from '../src/server/db/rows.ts';
 import { organisations } from '../src/server/db/schema/index.ts';
 import { buildApp } from '../src/server/http/app.ts';
 import { builtInJobHandlers, ensureRecurringJobs } from '../src/server/jobs/handlers.ts';
+import { secretBoxProvider } from '../src/server/crypto/secret-key.ts';
 import { JobWorker } from '../src/server/jobs/worker.ts';
 import { SIRA_VERSION } from '../src/server/version.ts';
 import { percentile } from './stats.ts';
@@ -127,7 +128,7 @@ async function startApp(config: Config, registry: CommandRegistry): Promise<Runn
   await ensureRecurringJobs(db);
   const app = await buildApp({ config, database: opened.database, registry, version: SIRA_VERSION, logger: false });
   const timeouts = { idleMs: config.sessionIdleMs, absoluteMs: config.sessionAbsoluteMs };
-  const worker = new JobWorker(db, builtInJobHandlers(timeouts), { pollMs: config.jobPollMs });
+  const worker = new JobWorker(db, builtInJobHandlers(timeouts, { secrets: secretBoxProvider(config), years: config.retentionYears }), { pollMs: config.jobPollMs });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   worker.start();
   return {

@@ -34,6 +34,8 @@ const envSchema = z.object({
   SIRA_DIRECTORY_STALE_MONTHS: z.coerce.number().int().min(1).max(60).default(6),
   /** Requests per minute and client address on the public HSDS API. */
   SIRA_HSDS_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(120),
+  /** A case nobody has worked on for this many years is anonymised (IOM retention principle). */
+  SIRA_RETENTION_YEARS: z.coerce.number().int().min(1).max(100).default(10),
 });
 
 export interface Config {
@@ -55,6 +57,7 @@ export interface Config {
   previousSecretKeys: Buffer[];
   directoryStaleMonths: number;
   hsdsRateLimitPerMinute: number;
+  retentionYears: number;
 }
 
 export class ConfigError extends Error {}
@@ -83,5 +86,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     previousSecretKeys: e.SIRA_SECRET_KEYS_PREVIOUS ? e.SIRA_SECRET_KEYS_PREVIOUS.split(',').map((k) => parseSecretKey(k)!) : [],
     directoryStaleMonths: e.SIRA_DIRECTORY_STALE_MONTHS,
     hsdsRateLimitPerMinute: e.SIRA_HSDS_RATE_LIMIT,
+    retentionYears: e.SIRA_RETENTION_YEARS,
   };
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { translate } from '../domain/i18n/translate.ts';
 import { buildRegistry } from './commands/registry.ts';
+import { secretBoxProvider } from './crypto/secret-key.ts';
 import { ConfigError, type Config, loadConfig } from './config.ts';
 import { DataDirLockedError } from './db/data-dir-lock.ts';
 import { type OpenedDatabase, openDatabase } from './db/open.ts';
@@ -24,7 +25,7 @@ export async function startServer(config: Config, options: { logger?: boolean | 
     const timeouts = { idleMs: config.sessionIdleMs, absoluteMs: config.sessionAbsoluteMs };
     await ensureRecurringJobs(database.db);
     app = await buildApp({ config, database, registry: buildRegistry(), version: SIRA_VERSION, ...(options.logger === undefined ? {} : { logger: options.logger }) });
-    worker = new JobWorker(database.db, builtInJobHandlers(timeouts), { pollMs: config.jobPollMs, logger: app.log });
+    worker = new JobWorker(database.db, builtInJobHandlers(timeouts, { secrets: secretBoxProvider(config), years: config.retentionYears }), { pollMs: config.jobPollMs, logger: app.log });
     const address = await app.listen({ port: config.port, host: config.host });
     worker.start();
     const url = address.replace('://0.0.0.0', '://localhost').replace('://[::]', '://localhost');

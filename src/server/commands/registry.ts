@@ -12,6 +12,7 @@ import { discloseCase } from '../cases/disclosure.ts';
 import { dismissCaseLink, mergeCases, requestCaseLink } from '../cases/links.ts';
 import { registerCase } from '../cases/register.ts';
 import { setCasePhoto } from '../cases/photo.ts';
+import { erasePerson } from '../cases/rights/erase.ts';
 import { retryJob } from '../jobs/commands.ts';
 import { createOrganisation, updateOrganisation } from '../organisations/commands.ts';
 import type { CommandDefinition } from './define.ts';
@@ -57,6 +58,7 @@ export const ALL_COMMANDS: readonly CommandDefinition[] = [
   requestCaseLink,
   mergeCases,
   dismissCaseLink,
+  erasePerson,
 ] as unknown as CommandDefinition[];
 
 export function buildRegistry(commands: readonly CommandDefinition[] = ALL_COMMANDS): CommandRegistry {

@@ -17,6 +17,7 @@ import { formRoutes } from '../forms/routes.ts';
 import { directoryRoutes } from '../directory/routes.ts';
 import { caseRoutes } from '../cases/routes.ts';
 import fastifyRateLimit from '@fastify/rate-limit';
+import { rightsRoutes } from '../cases/rights/routes.ts';
 import { coverageRoutes } from '../directory/coverage.ts';
 import { directoryExportRoutes } from '../directory/export/routes.ts';
 import { directoryImportRoutes } from '../directory/import/routes.ts';
@@ -107,6 +108,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   formRoutes(app, database.db);
   directoryRoutes(app, database.db, config);
   caseRoutes(app, database.db, secrets);
+  rightsRoutes(app, database.db, secrets);
   coverageRoutes(app, database.db);
   directoryImportRoutes(app, database.db, registry);
   directoryExportRoutes(app, database.db);

@@ -5,11 +5,12 @@ import { purgeLoginChallenges } from '../identity/totp-login.ts';
 import { enqueueJob } from './queue.ts';
 import type { JobHandler } from './worker.ts';
 import type { DbOrTx } from '../db/client.ts';
+import { type RetentionSettings, runRetention } from '../cases/rights/retention.ts';
 
 const DAY_MS = 86_400_000;
 
 /** The job kinds Sira runs. Features add theirs here (referral deadlines, retention…). */
-export function builtInJobHandlers(timeouts: SessionTimeouts): Map<string, JobHandler> {
+export function builtInJobHandlers(timeouts: SessionTimeouts, retention: RetentionSettings): Map<string, JobHandler> {
   return new Map<string, JobHandler>([
     [
       'sessions.purge',
@@ -21,10 +22,19 @@ export function builtInJobHandlers(timeouts: SessionTimeouts): Map<string, JobHa
         return { rescheduleAt: new Date(Date.now() + DAY_MS) };
       },
     ],
+    [
+      'cases.retention',
+      async ({ db }) => {
+        const { more } = await runRetention(db, retention);
+        // A backlog (the first run on an old register) is worked through in runs a minute apart.
+        return { rescheduleAt: new Date(Date.now() + (more ? 60_000 : DAY_MS)) };
+      },
+    ],
   ]);
 }
 
 /** Recurring jobs exist once; calling this at every start-up is harmless. */
 export async function ensureRecurringJobs(db: DbOrTx): Promise<void> {
   await enqueueJob(db, { kind: 'sessions.purge', dedupeKey: 'sessions.purge', runAt: new Date(Date.now() + 60_000) });
+  await enqueueJob(db, { kind: 'cases.retention', dedupeKey: 'cases.retention', runAt: new Date(Date.now() + 5 * 60_000) });
 }

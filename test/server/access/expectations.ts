@@ -102,6 +102,10 @@ export const EXPECTED: Record<string, Expectation> = {
   'POST /api/commands/case.merge': only(['nrm_coordinator'], 200, 403),
   'POST /api/commands/case.dismiss_link': only(['nrm_coordinator'], 200, 403),
   'POST /api/commands/consent.review_override': only(['nrm_coordinator'], 200, 403),
+  // Rights of the person: whoever reads the case exports it for the person; only a case manager erases it (a frontline identifier sees the case, so is refused, not shown a 404).
+  'GET /api/cases/{id}/export.json': scoped(['frontline_identifier', 'case_manager'], []),
+  'GET /api/cases/{id}/export.pdf': scoped(['frontline_identifier', 'case_manager'], []),
+  'POST /api/commands/person.erase': (role, target) => (target === 'own' && role === 'case_manager' ? 200 : target === 'own' && role === 'frontline_identifier' ? 403 : 404),
   // The public HSDS API: no session, the same answer for everyone.
   'GET /hsds': everyone(),
   'GET /hsds/services': everyone(),

@@ -129,6 +129,9 @@ export const REQUESTS: Record<string, Builder> = {
   'POST /api/commands/case.merge': async (_t, f) => command('case.merge', { linkRequestId: await f.newLinkRequest(), keep: 'requesting' }),
   'POST /api/commands/case.dismiss_link': async (_t, f) => command('case.dismiss_link', { linkRequestId: await f.newLinkRequest() }),
   'POST /api/commands/consent.review_override': async (t, f) => command('consent.review_override', { overrideId: await f.newConsentOverride(t) }),
+  'GET /api/cases/{id}/export.json': async (t, f) => ({ url: `/api/cases/${await f.newCase(t)}/export.json` }),
+  'GET /api/cases/{id}/export.pdf': async (t, f) => ({ url: `/api/cases/${await f.newCase(t)}/export.pdf?lang=bm` }),
+  'POST /api/commands/person.erase': async (t, f) => command('person.erase', { caseId: await f.newCase(t), reason: 'request' }),
   'POST /api/commands/form.seed_builtin': async () => command('form.seed_builtin', {}),
   'GET /api/directory/services': async (_t, f) => {
     await f.newService('own');

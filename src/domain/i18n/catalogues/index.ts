@@ -54,6 +54,9 @@ import organisationsBm from './organisations/bm.json' with { type: 'json' };
 import passwordResetFr from './passwordReset/fr.json' with { type: 'json' };
 import passwordResetEn from './passwordReset/en.json' with { type: 'json' };
 import passwordResetBm from './passwordReset/bm.json' with { type: 'json' };
+import personExportFr from './personExport/fr.json' with { type: 'json' };
+import personExportEn from './personExport/en.json' with { type: 'json' };
+import personExportBm from './personExport/bm.json' with { type: 'json' };
 import publicDirectoryFr from './publicDirectory/fr.json' with { type: 'json' };
 import publicDirectoryEn from './publicDirectory/en.json' with { type: 'json' };
 import publicDirectoryBm from './publicDirectory/bm.json' with { type: 'json' };
@@ -76,7 +79,7 @@ import validationFr from './validation/fr.json' with { type: 'json' };
 import validationEn from './validation/en.json' with { type: 'json' };
 import validationBm from './validation/bm.json' with { type: 'json' };
 
-export const CATALOGUE_AREAS = ['admin', 'app', 'cases', 'cli', 'common', 'directory', 'directoryImport', 'errors', 'formFill', 'formLibrary', 'forms', 'home', 'login', 'nav', 'offline', 'organisations', 'passwordReset', 'publicDirectory', 'roles', 'serviceEdit', 'shell', 'tokens', 'totp', 'validation'] as const;
+export const CATALOGUE_AREAS = ['admin', 'app', 'cases', 'cli', 'common', 'directory', 'directoryImport', 'errors', 'formFill', 'formLibrary', 'forms', 'home', 'login', 'nav', 'offline', 'organisations', 'passwordReset', 'personExport', 'publicDirectory', 'roles', 'serviceEdit', 'shell', 'tokens', 'totp', 'validation'] as const;
 
 export const fr = {
   ...adminFr,
@@ -96,6 +99,7 @@ export const fr = {
   ...offlineFr,
   ...organisationsFr,
   ...passwordResetFr,
+  ...personExportFr,
   ...publicDirectoryFr,
   ...rolesFr,
   ...serviceEditFr,
@@ -123,6 +127,7 @@ export const en = {
   ...offlineEn,
   ...organisationsEn,
   ...passwordResetEn,
+  ...personExportEn,
   ...publicDirectoryEn,
   ...rolesEn,
   ...serviceEditEn,
@@ -150,6 +155,7 @@ export const bm = {
   ...offlineBm,
   ...organisationsBm,
   ...passwordResetBm,
+  ...personExportBm,
   ...publicDirectoryBm,
   ...rolesBm,
   ...serviceEditBm,

@@ -56,6 +56,13 @@ export interface E2eServer {
   focalPoint: E2eUser;
   /** A caseworker (case_manager) of the other organisation: reads the directory, edits nothing. */
   otherOrgCaseworker: E2eUser;
+  /** An NRM coordinator (in the first organisation): decides link requests, reviews consent overrides. */
+  coordinator: E2eUser;
+  /**
+   * A person registered in the other organisation ("Fatoumata Traoré", born 2001-03-05, phone
+   * +223 70 11 22 33), so that a registration in the first organisation meets a likely duplicate.
+   */
+  otherOrgCase: { caseId: string; caseCode: string; givenName: string };
   /** Directory entries made through the real commands, after the NRM taxonomy was seeded. */
   services: {
     /** Of the focal point's organisation; its name and town carry accents ("Santé", "Ségou"). */
@@ -143,6 +150,13 @@ export async function startE2eServer(options: E2eServerOptions = {}): Promise<E2
     displayName: 'Salif Ouattara',
     organisationName: otherOrgUser.organisationName,
   };
+  const coordinator: E2eUser = {
+    email: 'oumar.sangare@example.org',
+    password: 'a coordinator passphrase',
+    displayName: 'Oumar Sangaré',
+    organisationName: user.organisationName,
+  };
+  const otherOrgCase = { caseId: uuidv4(), caseCode: '', givenName: 'Fatoumata' };
   const services = {
     own: { id: uuidv4(), name: 'Santé et écoute des migrants de Ségou' },
     other: { id: uuidv4(), name: 'Accueil de jour de Ouagadougou' },
@@ -206,6 +220,16 @@ export async function startE2eServer(options: E2eServerOptions = {}): Promise<E2
     });
     await run('user.create', { userId: uuidv4(), email: focalPoint.email, displayName: focalPoint.displayName, password: focalPoint.password, organisationId, roles: ['service_focal_point'] });
     await run('user.create', { userId: uuidv4(), email: otherOrgCaseworker.email, displayName: otherOrgCaseworker.displayName, password: otherOrgCaseworker.password, organisationId: otherOrganisationId, roles: ['case_manager'] });
+    await run('user.create', { userId: uuidv4(), email: coordinator.email, displayName: coordinator.displayName, password: coordinator.password, organisationId, roles: ['nrm_coordinator'] });
+    const registered = await run('case.register', {
+      caseId: otherOrgCase.caseId,
+      organisationId: otherOrganisationId,
+      regionPcode: 'BF13',
+      identity: { givenName: 'Fatoumata', familyName: 'Traoré', dateOfBirth: '2001-03-05', phone: '+223 70 11 22 33', motherName: 'Aminata Diallo', placeOfOrigin: 'Kayes' },
+      stats: { sex: 'female', nationality: 'ML' },
+      consents: [{ layer: 'services', decision: 'granted', givenBy: 'self', language: 'fr', givenAt: new Date(Date.now() - 60_000).toISOString() }],
+    });
+    otherOrgCase.caseCode = (registered.result as { caseCode: string }).caseCode;
   } finally {
     await opened.close();
   }
@@ -222,6 +246,8 @@ export async function startE2eServer(options: E2eServerOptions = {}): Promise<E2
     totpRequiredUser,
     focalPoint,
     otherOrgCaseworker,
+    coordinator,
+    otherOrgCase,
     services,
     async stop() {
       await server.stop();

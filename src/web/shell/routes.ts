@@ -70,6 +70,42 @@ export const FEATURE_ROUTES: readonly FeatureRoute[] = [
     ability: 'form.read',
   },
   {
+    // Its own chunk, like the form pages: the screening step carries ODK's evaluator.
+    path: '/cases/new',
+    component: lazy(() => import('../cases/registration/register-page.tsx').then((m) => m.RegisterPage)),
+    nav: { label: 'nav.registerCase', icon: 'childProtection' },
+    ability: 'case.register',
+  },
+  {
+    path: '/cases',
+    component: lazy(() => import('../cases/cases-page.tsx').then((m) => m.CasesPage)),
+    nav: { label: 'nav.cases', icon: 'tasks' },
+    ability: 'case.list',
+  },
+  {
+    // Before `/cases/:id`: routes match in order, and "links" is no case's id.
+    path: '/cases/links',
+    component: lazy(() => import('../cases/links-page.tsx').then((m) => m.LinksPage)),
+    nav: { label: 'nav.caseLinks', icon: 'familyTracing' },
+    ability: 'case.merge',
+  },
+  {
+    path: '/cases/links/:id',
+    component: lazy(() => import('../cases/link-page.tsx').then((m) => m.LinkPage)),
+    ability: 'case.merge',
+  },
+  {
+    path: '/cases/consent-overrides',
+    component: lazy(() => import('../cases/overrides-page.tsx').then((m) => m.OverridesPage)),
+    nav: { label: 'nav.consentOverrides', icon: 'warning' },
+    ability: 'consent.review',
+  },
+  {
+    path: '/cases/:id',
+    component: lazy(() => import('../cases/case-page.tsx').then((m) => m.CasePage)),
+    ability: 'case.read',
+  },
+  {
     path: '/jobs',
     component: lazy(() => import('../jobs/jobs-page.tsx').then((m) => m.JobsPage)),
     nav: { label: 'nav.jobs', icon: 'tasks' },

@@ -60,6 +60,9 @@ import personExportBm from './personExport/bm.json' with { type: 'json' };
 import publicDirectoryFr from './publicDirectory/fr.json' with { type: 'json' };
 import publicDirectoryEn from './publicDirectory/en.json' with { type: 'json' };
 import publicDirectoryBm from './publicDirectory/bm.json' with { type: 'json' };
+import registrationFr from './registration/fr.json' with { type: 'json' };
+import registrationEn from './registration/en.json' with { type: 'json' };
+import registrationBm from './registration/bm.json' with { type: 'json' };
 import rolesFr from './roles/fr.json' with { type: 'json' };
 import rolesEn from './roles/en.json' with { type: 'json' };
 import rolesBm from './roles/bm.json' with { type: 'json' };
@@ -79,7 +82,7 @@ import validationFr from './validation/fr.json' with { type: 'json' };
 import validationEn from './validation/en.json' with { type: 'json' };
 import validationBm from './validation/bm.json' with { type: 'json' };
 
-export const CATALOGUE_AREAS = ['admin', 'app', 'cases', 'cli', 'common', 'directory', 'directoryImport', 'errors', 'formFill', 'formLibrary', 'forms', 'home', 'login', 'nav', 'offline', 'organisations', 'passwordReset', 'personExport', 'publicDirectory', 'roles', 'serviceEdit', 'shell', 'tokens', 'totp', 'validation'] as const;
+export const CATALOGUE_AREAS = ['admin', 'app', 'cases', 'cli', 'common', 'directory', 'directoryImport', 'errors', 'formFill', 'formLibrary', 'forms', 'home', 'login', 'nav', 'offline', 'organisations', 'passwordReset', 'personExport', 'publicDirectory', 'registration', 'roles', 'serviceEdit', 'shell', 'tokens', 'totp', 'validation'] as const;
 
 export const fr = {
   ...adminFr,
@@ -101,6 +104,7 @@ export const fr = {
   ...passwordResetFr,
   ...personExportFr,
   ...publicDirectoryFr,
+  ...registrationFr,
   ...rolesFr,
   ...serviceEditFr,
   ...shellFr,
@@ -129,6 +133,7 @@ export const en = {
   ...passwordResetEn,
   ...personExportEn,
   ...publicDirectoryEn,
+  ...registrationEn,
   ...rolesEn,
   ...serviceEditEn,
   ...shellEn,
@@ -157,6 +162,7 @@ export const bm = {
   ...passwordResetBm,
   ...personExportBm,
   ...publicDirectoryBm,
+  ...registrationBm,
   ...rolesBm,
   ...serviceEditBm,
   ...shellBm,

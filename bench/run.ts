@@ -13,12 +13,15 @@
  *   SIRA_BENCH_WEB_RUNS      web app loads per network profile (default 5, at most 20)
  *   SIRA_BENCH_DIRECTORY_SERVICES  services in the directory searched (default 10000, at most 50000)
  *   SIRA_BENCH_DEDUPE_BATCH  records in the synthetic dedupe batch (default 100000, at most 1000000)
+ *   SIRA_BENCH_REGISTER      persons in the register the registration-time duplicate check runs against
+ *                            (default 1000000 on PostgreSQL, 50000 on the embedded database)
  *   SIRA_BENCH_NO_WRITE=1    print only, leave BENCHMARKS.md alone
  */
 import path from 'node:path';
 import { benchColdStart } from './cold-start.ts';
 import { type ThroughputResult, benchCommandThroughput } from './command-throughput.ts';
 import { benchDedupe, renderDedupeReport } from './dedupe.ts';
+import { type RegistrationCheckResult, benchRegistrationCheck, benchRegistrationQuality, renderRegistrationCheckReport } from './registration-check.ts';
 import { type DirectorySearchResult, benchDirectorySearch, renderDirectorySearchReport } from './directory-search.ts';
 import { REPO_ROOT, loadAverage, machineInfo } from './machine.ts';
 import { benchPasswordHash } from './password-hash.ts';
@@ -93,6 +96,15 @@ async function main(): Promise<void> {
   log(`\nDuplicate detection: development set, then a batch of ${dedupeBatch} synthetic records`);
   const dedupe = benchDedupe(dedupeBatch, log);
 
+  log('\nDuplicate check at registration: quality on the development set (blind indexes, decryption, scoring)');
+  const registrationQuality = await benchRegistrationQuality(log);
+  const registrationChecks: RegistrationCheckResult[] = [];
+  for (const kind of backends) {
+    const persons = intFromEnv('SIRA_BENCH_REGISTER', kind === 'postgres' ? 1_000_000 : 50_000, 2_000_000);
+    log(`\nDuplicate check at registration, ${kind}: ${persons} persons registered, 200 checks`);
+    registrationChecks.push(await benchRegistrationCheck(kind, { persons, probes: 200, log, adminUrl: process.env.SIRA_BENCH_DATABASE_URL }));
+  }
+
   const webRuns = intFromEnv('SIRA_BENCH_WEB_RUNS', 5, 20);
   log(`\nWeb app: bytes of JavaScript, and login page load time under network emulation, ${webRuns} runs per profile`);
   const web = await benchWeb(webRuns, log);
@@ -103,7 +115,7 @@ async function main(): Promise<void> {
   // The web figures go last in the generated section, inside its end marker.
   const section = renderReport({ startedAt, durationMs, machine, load, coldStart, passwordHash, throughput, skipped }).replace(
     END_MARKER,
-    `${[...renderDirectorySearchReport(directory), ...renderDedupeReport(dedupe), ...renderWebReport(web)].join('\n')}\n${END_MARKER}`,
+    `${[...renderDirectorySearchReport(directory), ...renderDedupeReport(dedupe), ...renderRegistrationCheckReport(registrationChecks, registrationQuality), ...renderWebReport(web)].join('\n')}\n${END_MARKER}`,
   );
   if (process.env.SIRA_BENCH_NO_WRITE === '1') {
     log(`\n${section}`);

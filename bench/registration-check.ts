@@ -7,6 +7,7 @@ import type { PersonInput } from '../src/domain/dedupe/person.ts';
 import { preparePerson } from '../src/domain/dedupe/person.ts';
 import { SYSTEM_CLI } from '../src/domain/identity/actor.ts';
 import { blindIndexesOf, findDuplicateCandidates, personInputs } from '../src/server/cases/dedupe-index.ts';
+import { DUPLICATE_CHECKS_PER_MINUTE } from '../src/server/cases/routes.ts';
 import { newCaseKey, sealIdentity } from '../src/server/cases/sealed-case.ts';
 import { buildRegistry } from '../src/server/commands/registry.ts';
 import { runCommand } from '../src/server/commands/run.ts';
@@ -136,9 +137,13 @@ export async function benchRegistrationCheck(kind: 'pglite' | 'postgres', option
       const organisationId = randomUUID();
       const base = { actor: SYSTEM_CLI, requestId: 'bench-registration', locale: 'fr' as const };
       await runCommand(db, registry, { ...base, name: 'organisation.create', commandId: randomUUID(), input: { organisationId, name: 'Bench', type: 'ngo', country: 'ML', regionPcodes: [] } });
-      const email = 'identifier@example.org';
+      // A duplicate check is limited per person (DUPLICATE_CHECKS_PER_MINUTE): the run spreads
+      // its checks over as many identifiers as a busy day's shift would have.
       const password = 'bench password, long enough';
-      await runCommand(db, registry, { ...base, name: 'user.create', commandId: randomUUID(), input: { userId: randomUUID(), email, displayName: 'Bench', password, organisationId, roles: ['frontline_identifier'] } });
+      const emails = Array.from({ length: Math.ceil((options.probes + 10) / (DUPLICATE_CHECKS_PER_MINUTE - 5)) }, (_, i) => `identifier${i}@example.org`);
+      for (const email of emails) {
+        await runCommand(db, registry, { ...base, name: 'user.create', commandId: randomUUID(), input: { userId: randomUUID(), email, displayName: 'Bench', password, organisationId, roles: ['frontline_identifier'] } });
+      }
 
       const { people } = readDevSet();
       const register = syntheticRegister(people, options.persons);
@@ -148,9 +153,12 @@ export async function benchRegistrationCheck(kind: 'pglite' | 'postgres', option
       const loadMs = performance.now() - t0;
       options.log(`  loaded in ${(loadMs / 1000).toFixed(0)} s (${blindIndexes.toLocaleString('en')} blind indexes)`);
 
-      const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } });
-      const cookie = login.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
-      const csrf = (login.json() as { csrfToken: string }).csrfToken;
+      const sessions: { cookie: string; csrf: string }[] = [];
+      for (const email of emails) {
+        const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } });
+        sessions.push({ cookie: login.cookies.map((c) => `${c.name}=${c.value}`).join('; '), csrf: (login.json() as { csrfToken: string }).csrfToken });
+      }
+      let turn = 0;
       const half = Math.floor(options.probes / 2);
       const step = Math.max(1, Math.floor(register.length / half));
       const respelled = Array.from({ length: half }, (_, i) => respell(register[i * step]!, i));
@@ -160,6 +168,7 @@ export async function benchRegistrationCheck(kind: 'pglite' | 'postgres', option
       let foundRespelled = 0;
       const check = async (p: PersonInput) => {
         const identity = identityOf(p);
+        const { cookie, csrf } = sessions[turn++ % sessions.length]!;
         const res = await app.inject({ method: 'POST', url: '/api/cases/duplicate-check', headers: { cookie, 'x-csrf-token': csrf }, payload: { identity, stats: { sex: sexOf(p), ...(p.nationality ? { nationality: p.nationality } : {}) } } });
         if (res.statusCode !== 200) throw new Error(`duplicate check: ${res.statusCode} ${res.body}`);
         return (res.json() as { candidates: { likely: boolean }[] }).candidates;

@@ -50,6 +50,16 @@ export interface ConsentRecord {
   withdrawnAt: Date | null;
 }
 
+/**
+ * When a decision takes effect: the time the phone gave, unless the phone's clock runs ahead
+ * of the server's (common on shared phones), in which case now. A consent cannot start in the
+ * future, and a wrong clock must not make a given consent look absent.
+ */
+export function consentTime(givenAt: string, now: Date): Date {
+  const given = new Date(givenAt);
+  return given > now ? now : given;
+}
+
 export interface DisclosureTarget {
   organisationId: string;
   serviceType: string | null;

@@ -1,6 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
-import { consentDecisionSchema, consentGiverProblem } from '../../domain/cases/consent.ts';
+import { consentDecisionSchema, consentGiverProblem, consentTime } from '../../domain/cases/consent.ts';
 import type { AgeBand } from '../../domain/cases/identity.ts';
 import { SiraError } from '../../domain/errors/catalogue.ts';
 import { can } from '../../domain/policies/policy.ts';
@@ -44,7 +44,7 @@ export const recordConsent = defineCommand({
       givenBy: c.givenBy,
       childAssent: c.childAssent,
       language: c.language,
-      givenAt: new Date(c.givenAt),
+      givenAt: consentTime(c.givenAt, ctx.now),
       recordedBy: ctx.actor.kind === 'user' ? ctx.actor.userId : null,
       recordedAt: ctx.now,
     });

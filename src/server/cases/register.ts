@@ -1,7 +1,7 @@
 import { eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { caseCodePrefix, formatCaseCode, regionForCase } from '../../domain/cases/case-code.ts';
-import { consentGiverProblem, layerGranted } from '../../domain/cases/consent.ts';
+import { consentGiverProblem, consentTime, layerGranted } from '../../domain/cases/consent.ts';
 import { ageBandOf, ageInYears } from '../../domain/cases/identity.ts';
 import { registerCaseInput, type RegisterCaseInput } from '../../domain/cases/schemas.ts';
 import { SiraError, type ErrorDetail } from '../../domain/errors/catalogue.ts';
@@ -97,7 +97,7 @@ export const registerCase = defineCommand({
       const code = consentGiverProblem({ isChild: outcome.isChild, ageYears }, c);
       if (code) problems.push({ path: `input.consents.${i}.givenBy`, code });
     });
-    const records = input.consents.map((c) => ({ ...c, organisationId: c.organisationId ?? null, serviceType: c.serviceType ?? null, givenAt: new Date(c.givenAt), withdrawnAt: null }));
+    const records = input.consents.map((c) => ({ ...c, organisationId: c.organisationId ?? null, serviceType: c.serviceType ?? null, givenAt: consentTime(c.givenAt, now), withdrawnAt: null }));
     if (problems.length === 0 && !layerGranted(records, 'services', now)) problems.push({ path: 'input.consents', code: 'consent_services_required' });
     if (problems.length) throw new SiraError('VALIDATION_FAILED', problems);
 
@@ -137,7 +137,7 @@ export const registerCase = defineCommand({
         givenBy: c.givenBy,
         childAssent: c.childAssent,
         language: c.language,
-        givenAt: new Date(c.givenAt),
+        givenAt: consentTime(c.givenAt, now),
         recordedBy,
         recordedAt: now,
       });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type ConsentRecord, consentGiverProblem, disclosureAllowed, layerGranted } from '../../../src/domain/cases/consent.ts';
+import { type ConsentRecord, consentGiverProblem, consentTime, disclosureAllowed, layerGranted } from '../../../src/domain/cases/consent.ts';
 import { ageBandOf, ageInYears } from '../../../src/domain/cases/identity.ts';
 
 const at = new Date('2026-06-01T12:00:00Z');
@@ -27,6 +27,13 @@ describe('disclosure consent', () => {
     expect(layerGranted([rec({ layer: 'services' })], 'services', at)).toBe(true);
     expect(layerGranted([rec({ layer: 'services' }), rec({ layer: 'services', decision: 'refused', givenAt: new Date('2026-05-15T00:00:00Z') })], 'services', at)).toBe(false);
     expect(layerGranted([rec({ layer: 'services', withdrawnAt: new Date('2026-05-02T00:00:00Z') })], 'services', at)).toBe(false);
+  });
+});
+
+describe('when a consent takes effect', () => {
+  it('keeps the time given, unless it is ahead of the server', () => {
+    expect(consentTime('2026-05-31T10:00:00Z', at).toISOString()).toBe('2026-05-31T10:00:00.000Z');
+    expect(consentTime('2026-06-01T12:30:00Z', at)).toBe(at);
   });
 });
 

@@ -101,6 +101,18 @@ describe(`consent on ${BACKEND}`, () => {
     expect((after.json() as { items: { id: string }[] }).items.map((i) => i.id)).not.toContain(item!.id);
   });
 
+  it('takes a consent from a phone whose clock runs ahead as given now, not as missing', async () => {
+    const ahead = new Date(Date.now() + 20 * 60_000).toISOString();
+    const before = Date.now();
+    const res = await postCommand(t, identifier, 'case.register', uuidv4(), registrationInput({ consents: [consent({ givenAt: ahead })] }));
+    expect(res.statusCode, res.body).toBe(200);
+    const caseId = (res.json() as { result: { caseId: string } }).result.caseId;
+    const file = (await t.app.inject({ method: 'GET', url: `/api/cases/${caseId}`, headers: { cookie: identifier.cookie } })).json() as { consents: { givenAt: string }[] };
+    const given = Date.parse(file.consents[0]!.givenAt);
+    expect(given).toBeGreaterThanOrEqual(before - 1000);
+    expect(given).toBeLessThan(Date.parse(ahead));
+  });
+
   describe('children', () => {
     const child = (age: number) => ({ identity: { dateOfBirth: String(new Date().getUTCFullYear() - age - 1) } });
     const attempt = (age: number, c: Parameters<typeof consent>[0]) => postCommand(t, identifier, 'case.register', uuidv4(), registrationInput({ ...child(age), consents: [consent(c)] }));

@@ -236,6 +236,37 @@ describe('registering a person', () => {
     await expectNoSeriousViolations(page);
   });
 
+  it('adds a photo scaled down on the phone, shows it only on request, and removes it', async () => {
+    const page = await signedIn(env.server.user, '/cases');
+    await page.getByRole('link', { name: caseCode }).click();
+    await page.getByTestId('case-code').waitFor();
+    // A picture as a camera would give it, far larger than what is sent.
+    const png = await page.evaluate(() => {
+      const canvas = document.createElement('canvas');
+      canvas.width = 1600;
+      canvas.height = 1200;
+      const g = canvas.getContext('2d')!;
+      g.fillStyle = '#c84';
+      g.fillRect(0, 0, 1600, 1200);
+      g.fillStyle = '#248';
+      g.fillRect(400, 300, 800, 600);
+      return canvas.toDataURL('image/png').split(',')[1]!;
+    });
+    const sent = page.waitForRequest((r) => r.url().endsWith('/api/commands/case.set_photo'));
+    await page.getByLabel('Prendre ou choisir une photo').setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: Buffer.from(png, 'base64') });
+    const body = (await sent).postDataJSON() as { input: { photo: { contentType: string; data: string } } };
+    expect(body.input.photo.contentType).toBe('image/jpeg');
+    expect(Buffer.from(body.input.photo.data, 'base64').length).toBeLessThan(150 * 1024);
+    await page.getByRole('button', { name: 'Afficher la photo' }).click();
+    const photo = page.getByRole('img', { name: `Photo de la personne du dossier ${caseCode}` });
+    await photo.waitFor();
+    expect(await photo.evaluate((img: HTMLImageElement) => img.decode().then(() => [img.naturalWidth, img.naturalHeight]))).toEqual([640, 480]);
+    await expectNoSeriousViolations(page);
+    await page.getByRole('button', { name: 'Retirer la photo' }).click();
+    await page.getByRole('button', { name: 'Oui, retirer' }).click();
+    await page.getByText('Pas de photo.').waitFor();
+  });
+
   it('lets the coordinator compare both records and merge them', async () => {
     const page = await signedIn(env.server.coordinator, '/cases/links');
     await page.getByRole('link', { name: new RegExp(caseCode) }).waitFor();

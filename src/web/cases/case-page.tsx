@@ -13,6 +13,7 @@ import { Page } from '../shell/page.tsx';
 import { CaseChips } from './case-chips.tsx';
 import { CaseConsents } from './case-consents.tsx';
 import { CaseIdentity } from './case-identity.tsx';
+import { CasePhoto } from './case-photo.tsx';
 import { CaseScreenings } from './case-screenings.tsx';
 import { type CaseDetail, caseKeys, exportPath, getCase, listOrganisations } from './cases-api.ts';
 import { useVocabulary } from '../directory/labels.ts';
@@ -84,6 +85,7 @@ function CaseFile({ file, me }: { file: CaseDetail; me: CurrentUser }) {
       )}
       {file.anonymisedAt && <p class="card case-notice">{t('registration.case.anonymised', { date: formatDate(locale, file.anonymisedAt) })}</p>}
       <CaseIdentity file={file} />
+      <CasePhoto file={file} me={me} editable={open} />
       <CaseConsents file={file} me={me} editable={open} orgName={orgName} term={vocabulary.term} />
       <CaseScreenings screenings={file.screenings} />
       <section class="card" aria-labelledby="case-disclosures-title">

@@ -1,4 +1,5 @@
 import type { Answers } from '../../../domain/forms/answers.ts';
+import { idbStore } from '../../pwa/idb-store.ts';
 
 /**
  * Forms being filled, kept in IndexedDB so that nothing typed is lost when the page reloads
@@ -24,36 +25,12 @@ export function draftKey(userId: string, formId: string, version: number): strin
   return `${userId}:${formId}:${version}`;
 }
 
-let opening: Promise<IDBDatabase> | undefined;
-
-function open(): Promise<IDBDatabase> {
-  opening ??= new Promise<IDBDatabase>((resolve, reject) => {
-    const request = indexedDB.open(DB_NAME, 1);
-    request.onupgradeneeded = () => {
-      const store = request.result.createObjectStore(STORE, { keyPath: 'key' });
-      // Finds one person's drafts, for a clean-up at sign-out should that be decided (see the report).
-      store.createIndex('userId', 'userId');
-    };
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error ?? new Error('indexedDB.open failed'));
-  }).catch((err: unknown) => {
-    opening = undefined;
-    throw err;
-  });
-  return opening;
-}
-
-async function run<T>(mode: IDBTransactionMode, work: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
-  const db = await open();
-  return new Promise<T>((resolve, reject) => {
-    const tx = db.transaction(STORE, mode);
-    const request = work(tx.objectStore(STORE));
-    // Resolved on commit, so that a save reported done is on disk before the page may reload.
-    tx.oncomplete = () => resolve(request.result);
-    tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
-    tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
-  });
-}
+const store = idbStore(DB_NAME, STORE, (db) => {
+  const created = db.createObjectStore(STORE, { keyPath: 'key' });
+  // Finds one person's drafts, for a clean-up at sign-out should that be decided.
+  created.createIndex('userId', 'userId');
+});
+const run = store.run;
 
 export async function loadDraft(key: string): Promise<Draft | undefined> {
   return (await run<Draft | undefined>('readonly', (s) => s.get(key) as IDBRequest<Draft | undefined>)) ?? undefined;

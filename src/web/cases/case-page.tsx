@@ -3,13 +3,12 @@ import './cases.css';
 import { useQuery } from '@tanstack/preact-query';
 import { useRoute } from 'preact-iso/router';
 import { useState } from 'preact/hooks';
-import { ApiFailure } from '../api/client.ts';
-import { problemMessage } from '../api/errors.ts';
 import { useI18n } from '../i18n/i18n.ts';
 import { formatDate, formatDateTime } from '../i18n/format.ts';
 import { useSession } from '../identity/session-store.tsx';
 import type { CurrentUser } from '../identity/session.ts';
 import { Page } from '../shell/page.tsx';
+import { QueryView } from '../ui/query-view.tsx';
 import { CaseChips } from './case-chips.tsx';
 import { CaseConsents } from './case-consents.tsx';
 import { CaseIdentity } from './case-identity.tsx';
@@ -31,17 +30,7 @@ export function CasePage() {
       <p class="page-link">
         <a href="/cases">{t('registration.case.backToList')}</a>
       </p>
-      {query.isPending ? (
-        <p class="card" role="status">
-          {query.fetchStatus === 'paused' ? t('shell.waitingForNetwork') : t('app.loading')}
-        </p>
-      ) : query.isError ? (
-        <div class="form-error" role="alert">
-          {problemMessage(query.error instanceof ApiFailure ? query.error.problem : { kind: 'network' }, locale)}
-        </div>
-      ) : (
-        <CaseFile file={query.data} me={state.user} />
-      )}
+      <QueryView query={query}>{(data) => <CaseFile file={data} me={state.user} />}</QueryView>
     </Page>
   );
 }

@@ -3,13 +3,12 @@ import './cases.css';
 import { useQuery } from '@tanstack/preact-query';
 import { useLocation, useRoute } from 'preact-iso/router';
 import { useState } from 'preact/hooks';
-import { ApiFailure } from '../api/client.ts';
-import { problemMessage } from '../api/errors.ts';
 import { useI18n } from '../i18n/i18n.ts';
 import { formatDate } from '../i18n/format.ts';
 import { useSession } from '../identity/session-store.tsx';
 import { hasAbility } from '../identity/session.ts';
 import { Page } from '../shell/page.tsx';
+import { QueryView } from '../ui/query-view.tsx';
 import { CaseChips } from './case-chips.tsx';
 import { CASES_PER_PAGE, caseKeys, listCases } from './cases-api.ts';
 
@@ -57,29 +56,25 @@ export function CasesPage() {
           {t('registration.list.find')}
         </button>
       </form>
-      {query.isPending ? (
-        <p class="card" role="status">
-          {query.fetchStatus === 'paused' ? t('shell.waitingForNetwork') : t('app.loading')}
-        </p>
-      ) : query.isError ? (
-        <div class="form-error" role="alert">
-          {problemMessage(query.error instanceof ApiFailure ? query.error.problem : { kind: 'network' }, locale)}
-        </div>
-      ) : items.length === 0 ? (
-        <p class="card">{q ? t('registration.list.notFound') : t('registration.list.none')}</p>
-      ) : (
-        <ul class="admin-list" aria-labelledby="cases-title">
-          {items.map((c) => (
-            <li key={c.id} class="card">
-              <h2 class="admin-item-title">
-                <a href={`/cases/${c.id}`}>{c.caseCode}</a>
-              </h2>
-              <CaseChips category={c.category} riskLevel={c.riskLevel} isChild={c.isChild} regionPcode={c.regionPcode} />
-              <p class="hint">{t('registration.case.registeredOn', { date: formatDate(locale, c.registeredAt) })}</p>
-            </li>
-          ))}
-        </ul>
-      )}
+      <QueryView query={query}>
+        {() =>
+          items.length === 0 ? (
+            <p class="card">{q ? t('registration.list.notFound') : t('registration.list.none')}</p>
+          ) : (
+            <ul class="admin-list" aria-labelledby="cases-title">
+              {items.map((c) => (
+                <li key={c.id} class="card">
+                  <h2 class="admin-item-title">
+                    <a href={`/cases/${c.id}`}>{c.caseCode}</a>
+                  </h2>
+                  <CaseChips category={c.category} riskLevel={c.riskLevel} isChild={c.isChild} regionPcode={c.regionPcode} />
+                  <p class="hint">{t('registration.case.registeredOn', { date: formatDate(locale, c.registeredAt) })}</p>
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </QueryView>
       <p class="case-pages">
         {page > 1 && (
           <button type="button" class="button button-secondary button-inline" onClick={() => setPage(page - 1)}>

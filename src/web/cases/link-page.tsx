@@ -9,6 +9,7 @@ import { problemMessage } from '../api/errors.ts';
 import { useI18n } from '../i18n/i18n.ts';
 import { useSession } from '../identity/session-store.tsx';
 import { Page } from '../shell/page.tsx';
+import { QueryView } from '../ui/query-view.tsx';
 import { ConfirmInPlace } from '../ui/confirm-in-place.tsx';
 import { CaseChips } from './case-chips.tsx';
 import { type LinkComparison, caseCommand, caseKeys, getLink } from './cases-api.ts';
@@ -32,17 +33,7 @@ export function LinkPage() {
       <p class="page-link">
         <a href="/cases/links">{t('registration.links.back')}</a>
       </p>
-      {query.isPending ? (
-        <p class="card" role="status">
-          {t('app.loading')}
-        </p>
-      ) : query.isError ? (
-        <div class="form-error" role="alert">
-          {problemMessage(query.error instanceof ApiFailure ? query.error.problem : { kind: 'network' }, locale)}
-        </div>
-      ) : (
-        <Comparison link={query.data} csrfToken={state.user.csrfToken} />
-      )}
+      <QueryView query={query}>{(data) => <Comparison link={data} csrfToken={state.user.csrfToken} />}</QueryView>
     </Page>
   );
 }

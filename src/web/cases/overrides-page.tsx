@@ -8,6 +8,7 @@ import { useI18n } from '../i18n/i18n.ts';
 import { formatDateTime } from '../i18n/format.ts';
 import { useSession } from '../identity/session-store.tsx';
 import { Page } from '../shell/page.tsx';
+import { QueryView } from '../ui/query-view.tsx';
 import { type ConsentOverride, caseCommand, caseKeys, listOrganisations, listOverrides } from './cases-api.ts';
 
 /** For the coordinator: every disclosure made without the person's consent, with its reason, to review. */
@@ -19,23 +20,19 @@ export function OverridesPage() {
   return (
     <Page id="overrides-title" title={t('registration.overrides.title')}>
       <p class="hint">{t('registration.overrides.intro')}</p>
-      {query.isPending ? (
-        <p class="card" role="status">
-          {t('app.loading')}
-        </p>
-      ) : query.isError ? (
-        <div class="form-error" role="alert">
-          {problemMessage(query.error instanceof ApiFailure ? query.error.problem : { kind: 'network' }, locale)}
-        </div>
-      ) : query.data.items.length === 0 ? (
-        <p class="card">{t('registration.overrides.none')}</p>
-      ) : (
-        <ul class="admin-list" aria-labelledby="overrides-title">
-          {query.data.items.map((o) => (
-            <OverrideRow key={o.id} item={o} orgName={orgName} />
-          ))}
-        </ul>
-      )}
+      <QueryView query={query}>
+        {(data) =>
+          data.items.length === 0 ? (
+            <p class="card">{t('registration.overrides.none')}</p>
+          ) : (
+            <ul class="admin-list" aria-labelledby="overrides-title">
+              {data.items.map((o) => (
+                <OverrideRow key={o.id} item={o} orgName={orgName} />
+              ))}
+            </ul>
+          )
+        }
+      </QueryView>
     </Page>
   );
 }

@@ -71,7 +71,7 @@ describe('navigation', () => {
     const { context, page } = await openApp(env.browser, env.server.url);
     await signIn(page, env.server.user);
     const nav = page.getByRole('navigation', { name: 'Navigation principale' });
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['Accueil', 'Formulaires', 'Annuaire des services', 'Enregistrer une personne', 'Dossiers', 'Mon compte', 'Aide']);
+    expect(await nav.getByRole('link').allTextContents()).toEqual(['Accueil', 'Formulaires', 'Annuaire des services', 'Nouvelle personne', 'Dossiers', 'Mon compte', 'Aide']);
     await page.goto(`${env.server.url}/jobs`);
     await page.getByRole('heading', { level: 1, name: 'Page introuvable' }).waitFor();
     await context.close();
@@ -99,7 +99,7 @@ describe('navigation', () => {
       await page.keyboard.press('Tab');
       order.push(await focused());
     }
-    expect(order).toEqual(['Accueil', 'Formulaires', 'Annuaire des services', 'Enregistrer une personne', 'Dossiers', 'Mon compte', 'Aide']);
+    expect(order).toEqual(['Accueil', 'Formulaires', 'Annuaire des services', 'Nouvelle personne', 'Dossiers', 'Mon compte', 'Aide']);
     // The focus ring is visible on a navigation entry.
     const outline = await page.evaluate(() => getComputedStyle(document.activeElement as Element).outlineStyle);
     expect(outline).not.toBe('none');

@@ -60,6 +60,9 @@ import personExportBm from './personExport/bm.json' with { type: 'json' };
 import publicDirectoryFr from './publicDirectory/fr.json' with { type: 'json' };
 import publicDirectoryEn from './publicDirectory/en.json' with { type: 'json' };
 import publicDirectoryBm from './publicDirectory/bm.json' with { type: 'json' };
+import referralsFr from './referrals/fr.json' with { type: 'json' };
+import referralsEn from './referrals/en.json' with { type: 'json' };
+import referralsBm from './referrals/bm.json' with { type: 'json' };
 import registrationFr from './registration/fr.json' with { type: 'json' };
 import registrationEn from './registration/en.json' with { type: 'json' };
 import registrationBm from './registration/bm.json' with { type: 'json' };
@@ -82,7 +85,7 @@ import validationFr from './validation/fr.json' with { type: 'json' };
 import validationEn from './validation/en.json' with { type: 'json' };
 import validationBm from './validation/bm.json' with { type: 'json' };
 
-export const CATALOGUE_AREAS = ['admin', 'app', 'cases', 'cli', 'common', 'directory', 'directoryImport', 'errors', 'formFill', 'formLibrary', 'forms', 'home', 'login', 'nav', 'offline', 'organisations', 'passwordReset', 'personExport', 'publicDirectory', 'registration', 'roles', 'serviceEdit', 'shell', 'tokens', 'totp', 'validation'] as const;
+export const CATALOGUE_AREAS = ['admin', 'app', 'cases', 'cli', 'common', 'directory', 'directoryImport', 'errors', 'formFill', 'formLibrary', 'forms', 'home', 'login', 'nav', 'offline', 'organisations', 'passwordReset', 'personExport', 'publicDirectory', 'referrals', 'registration', 'roles', 'serviceEdit', 'shell', 'tokens', 'totp', 'validation'] as const;
 
 export const fr = {
   ...adminFr,
@@ -104,6 +107,7 @@ export const fr = {
   ...passwordResetFr,
   ...personExportFr,
   ...publicDirectoryFr,
+  ...referralsFr,
   ...registrationFr,
   ...rolesFr,
   ...serviceEditFr,
@@ -133,6 +137,7 @@ export const en = {
   ...passwordResetEn,
   ...personExportEn,
   ...publicDirectoryEn,
+  ...referralsEn,
   ...registrationEn,
   ...rolesEn,
   ...serviceEditEn,
@@ -162,6 +167,7 @@ export const bm = {
   ...passwordResetBm,
   ...personExportBm,
   ...publicDirectoryBm,
+  ...referralsBm,
   ...registrationBm,
   ...rolesBm,
   ...serviceEditBm,

@@ -1,4 +1,4 @@
-import { eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { caseCodePrefix, formatCaseCode, regionForCase } from '../../domain/cases/case-code.ts';
 import { consentGiverProblem, consentTime, layerGranted } from '../../domain/cases/consent.ts';
@@ -53,7 +53,8 @@ async function checkScreening(tx: Tx, input: RegisterCaseInput): Promise<Checked
     .select({ formId: formVersions.formId, version: formVersions.version, definition: formVersions.definition, formKey: forms.formKey })
     .from(formVersions)
     .innerJoin(forms, eq(forms.id, formVersions.formId))
-    .where(inArray(formVersions.formId, input.screening.map((s) => s.formId)));
+    // A draft version is a coordinator's work in progress: answers are collected with a published one (or one retired since).
+    .where(and(inArray(formVersions.formId, input.screening.map((s) => s.formId)), inArray(formVersions.status, ['published', 'retired'])));
   const issues: ErrorDetail[] = [];
   const out: CheckedScreening[] = [];
   const seen = new Set<string>();

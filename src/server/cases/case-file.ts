@@ -1,6 +1,6 @@
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { CaseDetail } from '../../domain/cases/views.ts';
-import { SCREENING_FORM_KEYS } from '../../domain/screening/forms/index.ts';
+import { screeningKindOf } from '../../domain/screening/forms/index.ts';
 import { decryptJson } from '../crypto/envelope.ts';
 import type { SecretBox } from '../crypto/secret-box.ts';
 import type { Db, Tx } from '../db/client.ts';
@@ -9,7 +9,6 @@ import { presentCaseSummary } from './presenter.ts';
 import { caseKey, openIdentity, submissionContext } from './sealed-case.ts';
 
 type CaseRow = typeof cases.$inferSelect;
-const KIND_BY_KEY = new Map<string, string>(Object.entries(SCREENING_FORM_KEYS).map(([kind, key]) => [key, kind]));
 
 /**
  * Everything a case holds, decrypted: for the owning organisation's staff (the case file) and
@@ -54,7 +53,7 @@ export async function loadCaseFile(db: Db | Tx, box: SecretBox, row: CaseRow): P
         id: s.id,
         formId: s.formId,
         formVersion: s.formVersion,
-        kind: KIND_BY_KEY.get(formKey) ?? null,
+        kind: screeningKindOf(formKey) ?? null,
         answers: decryptJson<Record<string, unknown>>(key!, s.answers!, submissionContext(s.id)),
         submittedAt: s.submittedAt.toISOString(),
       })),

@@ -4,16 +4,14 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { SiraError } from '../../domain/errors/catalogue.ts';
 import { appendAudit } from '../audit/append.ts';
-import { deniedRead } from '../audit/denied.ts';
 import { defineCommand } from '../commands/define.ts';
 import { decryptJson, encryptJson } from '../crypto/envelope.ts';
 import type { SecretBox } from '../crypto/secret-box.ts';
 import type { Db } from '../db/client.ts';
 import { cases } from '../db/schema/index.ts';
-import { requireActor } from '../http/auth.ts';
 import { errorBodySchema } from '../http/error-body.ts';
 import { lockOpenCase } from './consent-commands.ts';
-import { lookupCase } from './queries.ts';
+import { readableCase } from './queries.ts';
 import { caseKey } from './sealed-case.ts';
 
 /**
@@ -77,11 +75,7 @@ export function casePhotoRoute(app: FastifyInstance, db: Db, secrets: () => Secr
       },
     },
     async (request, reply) => {
-      const actor = requireActor(request);
-      const found = await lookupCase(db, actor, request.params.id);
-      if (found === 'missing') throw new SiraError('NOT_FOUND');
-      if (found === 'hidden') throw await deniedRead(db, request, 'case.read', 'NOT_FOUND', { type: 'case', id: request.params.id });
-      const row = found.row;
+      const { actor, row } = await readableCase(db, request, request.params.id);
       if (!row.photo || !row.dataKey) throw new SiraError('NOT_FOUND');
       const photo = decryptJson<{ contentType: string; data: string }>(caseKey(secrets(), row), row.photo, photoContext(row.id));
       await db.transaction((tx) => appendAudit(tx, { type: 'case.viewed', actor, requestId: request.id, targetType: 'case', targetIds: [row.id], data: { purpose: 'file' } }));

@@ -2,7 +2,11 @@ import { and, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { IDENTITY_DOCUMENT_TYPES } from '../../domain/cases/identity.ts';
 import { normaliseCaseCode } from '../../domain/cases/case-code.ts';
 import { phoneKey } from '../../domain/dedupe/person.ts';
+import type { FastifyRequest } from 'fastify';
 import type { Actor } from '../../domain/identity/actor.ts';
+import { SiraError } from '../../domain/errors/catalogue.ts';
+import { deniedRead } from '../audit/denied.ts';
+import { requireActor } from '../http/auth.ts';
 import { can } from '../../domain/policies/policy.ts';
 import { blindIndexer } from '../crypto/blind-index.ts';
 import type { SecretBox } from '../crypto/secret-box.ts';
@@ -50,6 +54,18 @@ export async function listCases(db: Db, box: () => SecretBox, actor: Actor, opti
     .orderBy(desc(cases.registeredAt), desc(cases.id))
     .limit(options.limit)
     .offset(options.offset);
+}
+
+/**
+ * The case a read route serves: 404 when missing, and 404 audited as a denial when it exists
+ * but the caller may not read it (decision 20), so every route answers both alike.
+ */
+export async function readableCase(db: Db, request: FastifyRequest, id: string): Promise<{ actor: Actor; row: CaseRow }> {
+  const actor = requireActor(request);
+  const found = await lookupCase(db, actor, id);
+  if (found === 'missing') throw new SiraError('NOT_FOUND');
+  if (found === 'hidden') throw await deniedRead(db, request, 'case.read', 'NOT_FOUND', { type: 'case', id });
+  return { actor, row: found.row };
 }
 
 /** A case and whether the actor may read it: `hidden` is audited as a denial, `missing` is not. */

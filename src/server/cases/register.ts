@@ -8,7 +8,7 @@ import { SiraError, type ErrorDetail } from '../../domain/errors/catalogue.ts';
 import type { Answers } from '../../domain/forms/answers.ts';
 import type { FormDefinition } from '../../domain/forms/definition.ts';
 import { can } from '../../domain/policies/policy.ts';
-import { SCREENING_FORM_KEYS } from '../../domain/screening/forms/index.ts';
+import { SCREENING_FORM_KEYS, screeningKindOf } from '../../domain/screening/forms/index.ts';
 import { screeningOutcome, type ScreeningInput } from '../../domain/screening/outcome.ts';
 import { defineCommand, type CommandContext } from '../commands/define.ts';
 import { blindIndexer } from '../crypto/blind-index.ts';
@@ -19,7 +19,6 @@ import { indexCase } from './dedupe-index.ts';
 import { createLinkRequests } from './links.ts';
 import { newCaseKey, sealIdentity, submissionContext } from './sealed-case.ts';
 
-const KIND_BY_KEY = Object.fromEntries(Object.entries(SCREENING_FORM_KEYS).map(([kind, key]) => [key, kind])) as Record<string, keyof typeof SCREENING_FORM_KEYS>;
 
 export function actingOrganisation(ctx: Pick<CommandContext, 'actor'>, given: string | undefined): string {
   const org = given ?? (ctx.actor.kind === 'user' ? ctx.actor.organisationId : undefined);
@@ -60,7 +59,7 @@ async function checkScreening(tx: Tx, input: RegisterCaseInput): Promise<Checked
   const seen = new Set<string>();
   input.screening.forEach((s, i) => {
     const row = rows.find((r) => r.formId === s.formId && r.version === s.version);
-    const kind = row ? KIND_BY_KEY[row.formKey] : undefined;
+    const kind = row ? screeningKindOf(row.formKey) : undefined;
     if (!row || !kind || seen.has(kind)) {
       issues.push({ path: `input.screening.${i}.formId`, code: 'screening_form_unknown' });
       return;

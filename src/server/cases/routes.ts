@@ -11,7 +11,7 @@ import { deniedRead } from '../audit/denied.ts';
 import { blindIndexer } from '../crypto/blind-index.ts';
 import { decryptWith } from '../crypto/envelope.ts';
 import type { SecretBox } from '../crypto/secret-box.ts';
-import type { Db } from '../db/client.ts';
+import type { Db, Tx } from '../db/client.ts';
 import { caseLinkRequests, cases, consentOverrides, organisations } from '../db/schema/index.ts';
 import { requireActor } from '../http/auth.ts';
 import { errorBodySchema } from '../http/error-body.ts';
@@ -20,10 +20,16 @@ import { findDuplicateCandidates } from './dedupe-index.ts';
 import { issueMatchToken } from './links.ts';
 import { casePhotoRoute } from './photo.ts';
 import { presentCaseSummary } from './presenter.ts';
-import { listCases, lookupCase } from './queries.ts';
+import { listCases, readableCase } from './queries.ts';
 import { caseKey, openIdentity, overrideReasonContext } from './sealed-case.ts';
 
 const tags = ['cases'];
+
+async function organisationNames(db: Db | Tx, ids: readonly string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  return new Map((await db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(inArray(organisations.id, unique))).map((o) => [o.id, o.name]));
+}
 export const DUPLICATE_CHECKS_PER_MINUTE = 30;
 
 export function caseRoutes(app: FastifyInstance, db: Db, secrets: () => SecretBox): void {
@@ -61,13 +67,10 @@ export function caseRoutes(app: FastifyInstance, db: Db, secrets: () => SecretBo
       },
     },
     async (request) => {
-      const actor = requireActor(request);
-      const found = await lookupCase(db, actor, request.params.id);
-      if (found === 'missing') throw new SiraError('NOT_FOUND');
-      if (found === 'hidden') throw await deniedRead(db, request, 'case.read', 'NOT_FOUND', { type: 'case', id: request.params.id });
+      const { actor, row } = await readableCase(db, request, request.params.id);
       return db.transaction(async (tx) => {
-        const file = await loadCaseFile(tx, secrets(), found.row);
-        await appendAudit(tx, { type: 'case.viewed', actor, requestId: request.id, targetType: 'case', targetIds: [found.row.id], data: { purpose: 'file' } });
+        const file = await loadCaseFile(tx, secrets(), row);
+        await appendAudit(tx, { type: 'case.viewed', actor, requestId: request.id, targetType: 'case', targetIds: [row.id], data: { purpose: 'file' } });
         return file;
       });
     },
@@ -96,8 +99,7 @@ export function caseRoutes(app: FastifyInstance, db: Db, secrets: () => SecretBo
       return db.transaction(async (tx) => {
         const box = secrets();
         const found = await findDuplicateCandidates(tx, box, await blindIndexer(tx, box), request.body.identity, request.body.stats, now);
-        const orgIds = [...new Set(found.map((c) => c.organisationId))];
-        const names = new Map((orgIds.length ? await tx.select({ id: organisations.id, name: organisations.name }).from(organisations).where(inArray(organisations.id, orgIds)) : []).map((o) => [o.id, o.name]));
+        const names = await organisationNames(tx, found.map((c) => c.organisationId));
         // One line per other organisation: how many records it holds says nothing the identifier needs.
         const seenOther = new Set<string>();
         const candidates = found.flatMap((c): DuplicateCandidateView[] => {
@@ -121,8 +123,7 @@ export function caseRoutes(app: FastifyInstance, db: Db, secrets: () => SecretBo
 
   const linkSummary = async (rows: (typeof caseLinkRequests.$inferSelect)[]) => {
     const byId = await casesByIds(db, rows.flatMap((l) => [l.caseId, l.otherCaseId]));
-    const orgIds = [...new Set([...byId.values()].map((c) => c.organisationId))];
-    const names = new Map((orgIds.length ? await db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(inArray(organisations.id, orgIds)) : []).map((o) => [o.id, o.name]));
+    const names = await organisationNames(db, [...byId.values()].map((c) => c.organisationId));
     const side = (id: string) => {
       const c = byId.get(id)!;
       return { id: c.id, caseCode: c.caseCode, organisationId: c.organisationId, organisationName: names.get(c.organisationId) ?? '' };

@@ -15,3 +15,11 @@ export const SCREENING_FORM_KEYS = {
 } as const;
 
 export const BUILTIN_FORMS: readonly FormDefinition[] = [vulnerabilityForm, traffickingForm, childForm];
+
+export type ScreeningKind = keyof typeof SCREENING_FORM_KEYS;
+const KIND_OF_KEY = new Map<string, ScreeningKind>(Object.entries(SCREENING_FORM_KEYS).map(([kind, key]) => [key, kind as ScreeningKind]));
+
+/** Which screening a stored form is, by its form key; undefined for any other form. */
+export function screeningKindOf(formKey: string): ScreeningKind | undefined {
+  return KIND_OF_KEY.get(formKey);
+}

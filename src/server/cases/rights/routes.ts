@@ -1,15 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { SiraError } from '../../../domain/errors/catalogue.ts';
 import { LOCALES, type Locale } from '../../../domain/i18n/locales.ts';
 import { appendAudit } from '../../audit/append.ts';
-import { deniedRead } from '../../audit/denied.ts';
 import type { SecretBox } from '../../crypto/secret-box.ts';
 import type { Db } from '../../db/client.ts';
-import { requireActor } from '../../http/auth.ts';
 import { errorBodySchema } from '../../http/error-body.ts';
-import { lookupCase } from '../queries.ts';
+import { readableCase } from '../queries.ts';
 import { type PersonExport, buildPersonExport, exportLocale } from './export-json.ts';
 import { renderPersonExport } from './export-pdf.ts';
 
@@ -27,14 +24,11 @@ export function rightsRoutes(app: FastifyInstance, db: Db, secrets: () => Secret
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   const load = async (request: FastifyRequest, id: string, lang: Locale | undefined): Promise<PersonExport> => {
-    const actor = requireActor(request);
-    const found = await lookupCase(db, actor, id);
-    if (found === 'missing') throw new SiraError('NOT_FOUND');
-    if (found === 'hidden') throw await deniedRead(db, request, 'case.read', 'NOT_FOUND', { type: 'case', id });
-    const locale = exportLocale(lang, found.row.preferredLanguage, request.locale);
+    const { actor, row } = await readableCase(db, request, id);
+    const locale = exportLocale(lang, row.preferredLanguage, request.locale);
     return db.transaction(async (tx) => {
-      await appendAudit(tx, { type: 'case.viewed', actor, requestId: request.id, targetType: 'case', targetIds: [found.row.id], data: { purpose: 'rights_export' } });
-      return buildPersonExport(tx, secrets(), found.row, locale, new Date());
+      await appendAudit(tx, { type: 'case.viewed', actor, requestId: request.id, targetType: 'case', targetIds: [row.id], data: { purpose: 'rights_export' } });
+      return buildPersonExport(tx, secrets(), row, locale, new Date());
     });
   };
 

@@ -1,31 +1,13 @@
-import type { Page } from 'playwright-core';
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { MIN_TOUCH_PX, PHONE, height, openApp, saveScreenshot, seriousAccessibilityViolations, signInThroughForm } from './support/browser.ts';
+import { MIN_TOUCH_PX, height, saveScreenshot } from './support/browser.ts';
 import { useE2eEnvironment } from './support/environment.ts';
+import { bodyText, expectFitsPhone, expectNoSeriousViolations, signedInPage } from './support/pages.ts';
 import type { E2eUser } from './support/server.ts';
 
 const env = useE2eEnvironment();
 
-async function signedIn(user: E2eUser, path: string): Promise<Page> {
-  const { page } = await openApp(env.browser, env.server.url, PHONE);
-  await signInThroughForm(page, user.email, user.password);
-  await page.getByRole('navigation').first().waitFor();
-  await page.goto(`${env.server.url}${path}`);
-  await page.getByRole('heading', { level: 1 }).waitFor();
-  return page;
-}
-
-async function expectNoSeriousViolations(page: Page): Promise<void> {
-  expect(await seriousAccessibilityViolations(page)).toEqual([]);
-}
-
-/** The page fits a 360 px phone: nothing to scroll sideways. */
-async function expectFitsPhone(page: Page): Promise<void> {
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
-}
-
-const bodyText = (page: Page) => page.locator('body').innerText();
+const signedIn = (user: E2eUser, path: string) => signedInPage(env.browser, env.server.url, user, path);
 
 /**
  * The shipped screening questionnaires, installed as `sira forms seed-builtin` does, by an

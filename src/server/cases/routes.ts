@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull } from 'drizzle-orm';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -11,8 +11,8 @@ import { deniedRead } from '../audit/denied.ts';
 import { blindIndexer } from '../crypto/blind-index.ts';
 import { decryptWith } from '../crypto/envelope.ts';
 import type { SecretBox } from '../crypto/secret-box.ts';
-import type { Db, Tx } from '../db/client.ts';
-import { caseLinkRequests, cases, consentOverrides, organisations } from '../db/schema/index.ts';
+import type { Db } from '../db/client.ts';
+import { caseLinkRequests, cases, consentOverrides } from '../db/schema/index.ts';
 import { requireActor } from '../http/auth.ts';
 import { errorBodySchema } from '../http/error-body.ts';
 import { loadCaseFile, casesByIds } from './case-file.ts';
@@ -22,14 +22,10 @@ import { casePhotoRoute } from './photo.ts';
 import { presentCaseSummary } from './presenter.ts';
 import { listCases, readableCase } from './queries.ts';
 import { caseKey, openIdentity, overrideReasonContext } from './sealed-case.ts';
+import { organisationNames } from '../organisations/names.ts';
 
 const tags = ['cases'];
 
-async function organisationNames(db: Db | Tx, ids: readonly string[]): Promise<Map<string, string>> {
-  const unique = [...new Set(ids)];
-  if (unique.length === 0) return new Map();
-  return new Map((await db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(inArray(organisations.id, unique))).map((o) => [o.id, o.name]));
-}
 export const DUPLICATE_CHECKS_PER_MINUTE = 30;
 
 export function caseRoutes(app: FastifyInstance, db: Db, secrets: () => SecretBox): void {

@@ -7,10 +7,11 @@ import type { Locale } from '../../../domain/i18n/locales.ts';
 import { translate } from '../../../domain/i18n/translate.ts';
 import type { SecretBox } from '../../crypto/secret-box.ts';
 import type { DbOrTx, Tx } from '../../db/client.ts';
-import { cases, formVersions, organisations } from '../../db/schema/index.ts';
+import { cases, formVersions } from '../../db/schema/index.ts';
 import { loadCaseFile } from '../case-file.ts';
 import { type AccessEntry, accessLog } from './access-log.ts';
 import { type LabelledAnswer, labelledAnswers } from './screening-answers.ts';
+import { organisationNames } from '../../organisations/names.ts';
 
 type CaseRow = typeof cases.$inferSelect;
 type Labelled = { code: string; label: string };
@@ -49,13 +50,6 @@ function displayName(locale: Locale, type: 'region' | 'language', code: string |
   } catch {
     return code;
   }
-}
-
-async function organisationNames(db: DbOrTx, ids: (string | null)[]): Promise<Map<string, string>> {
-  const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
-  if (wanted.length === 0) return new Map();
-  const rows = await db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(inArray(organisations.id, wanted));
-  return new Map(rows.map((r) => [r.id, r.name]));
 }
 
 async function definitions(db: DbOrTx, formIds: string[]): Promise<Map<string, FormDefinition>> {

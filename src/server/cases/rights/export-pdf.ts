@@ -1,8 +1,7 @@
-import PDFDocument from 'pdfkit';
 import { SERVICE_TYPES } from '../../../domain/directory/taxonomy.ts';
 import type { Locale } from '../../../domain/i18n/locales.ts';
 import { translate } from '../../../domain/i18n/translate.ts';
-import { leafletFonts } from '../../directory/leaflet/fonts.ts';
+import { openPdf } from '../../directory/leaflet/pdf-document.ts';
 import type { PersonExport } from './export-json.ts';
 
 /**
@@ -26,22 +25,7 @@ const serviceTypeName = (locale: Locale, code: string | null) => (code ? (SERVIC
 
 export function renderPersonExport(data: PersonExport): Promise<Buffer> {
   const locale = data.language;
-  const doc = new PDFDocument({
-    size: 'A4',
-    margins: { top: MARGIN, left: MARGIN, right: MARGIN, bottom: MARGIN + 20 },
-    bufferPages: true,
-    lang: locale,
-    info: { Title: `${tr(locale, 'title')} — ${data.case.caseCode}`, Creator: 'Sira' },
-  });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  const fonts = leafletFonts();
-  doc.registerFont('regular', fonts.regular);
-  doc.registerFont('bold', fonts.bold);
+  const { doc, done } = openPdf({ size: 'A4', margins: { top: MARGIN, left: MARGIN, right: MARGIN, bottom: MARGIN + 20 }, locale, title: `${tr(locale, 'title')} — ${data.case.caseCode}` });
   const width = doc.page.width - 2 * MARGIN;
   const bottom = () => doc.page.height - doc.page.margins.bottom;
 

@@ -1,9 +1,8 @@
-import PDFDocument from 'pdfkit';
 import type { Locale } from '../../../domain/i18n/locales.ts';
 import { type Need, type PublicService, needLabel } from '../public/data.ts';
 import { costLines, hoursLines, placeLines, tr } from '../public/format.ts';
 import { pictogramPaths } from '../public/pictograms.ts';
-import { leafletFonts } from './fonts.ts';
+import { openPdf } from './pdf-document.ts';
 
 /**
  * The printable leaflet of a region: services grouped by need, with what a person needs to
@@ -42,22 +41,7 @@ export function groupByNeed(needs: Need[], services: PublicService[]): Group[] {
 export function renderLeaflet(input: LeafletInput): Promise<Buffer> {
   const L = LAYOUT[input.format];
   const { locale } = input;
-  const doc = new PDFDocument({
-    size: L.size,
-    margins: { top: L.margin, left: L.margin, right: L.margin, bottom: L.margin + L.footer },
-    bufferPages: true,
-    lang: locale,
-    info: { Title: tr(locale, 'regionTitle', { region: input.region }), Creator: 'Sira' },
-  });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  const fonts = leafletFonts();
-  doc.registerFont('regular', fonts.regular);
-  doc.registerFont('bold', fonts.bold);
+  const { doc, done } = openPdf({ size: L.size, margins: { top: L.margin, left: L.margin, right: L.margin, bottom: L.margin + L.footer }, locale, title: tr(locale, 'regionTitle', { region: input.region }) });
   const width = doc.page.width - 2 * L.margin;
   const bottom = () => doc.page.height - doc.page.margins.bottom;
 

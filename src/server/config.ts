@@ -36,6 +36,11 @@ const envSchema = z.object({
   SIRA_HSDS_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(120),
   /** A case nobody has worked on for this many years is anonymised (IOM retention principle). */
   SIRA_RETENTION_YEARS: z.coerce.number().int().min(1).max(100).default(10),
+  /** Hours a receiver has to answer a referral: emergency, urgent, normal (national procedures differ). */
+  SIRA_REFERRAL_ANSWER_HOURS: z
+    .string()
+    .regex(/^\s*[1-9]\d{0,3}\s*,\s*[1-9]\d{0,3}\s*,\s*[1-9]\d{0,3}\s*$/, 'must be three whole numbers of hours, e.g. 24,72,336 (emergency, urgent, normal)')
+    .default('24,72,336'),
 });
 
 export interface Config {
@@ -58,9 +63,16 @@ export interface Config {
   directoryStaleMonths: number;
   hsdsRateLimitPerMinute: number;
   retentionYears: number;
+  /** Answer time in hours per urgency. */
+  referralAnswerHours: { emergency: number; urgent: number; normal: number };
 }
 
 export class ConfigError extends Error {}
+
+function answerHours(value: string): Config['referralAnswerHours'] {
+  const [emergency, urgent, normal] = value.split(',').map((v) => Number(v.trim())) as [number, number, number];
+  return { emergency, urgent, normal };
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(env);
@@ -87,5 +99,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     directoryStaleMonths: e.SIRA_DIRECTORY_STALE_MONTHS,
     hsdsRateLimitPerMinute: e.SIRA_HSDS_RATE_LIMIT,
     retentionYears: e.SIRA_RETENTION_YEARS,
+    referralAnswerHours: answerHours(e.SIRA_REFERRAL_ANSWER_HOURS),
   };
 }

@@ -7,6 +7,7 @@ import { DataDirLockedError } from './db/data-dir-lock.ts';
 import { type OpenedDatabase, openDatabase } from './db/open.ts';
 import { buildApp } from './http/app.ts';
 import { builtInJobHandlers, ensureRecurringJobs } from './jobs/handlers.ts';
+import { configureAnswerHours } from './referrals/settings.ts';
 import { JobWorker } from './jobs/worker.ts';
 import { SIRA_VERSION } from './version.ts';
 
@@ -24,6 +25,7 @@ export async function startServer(config: Config, options: { logger?: boolean | 
   try {
     const timeouts = { idleMs: config.sessionIdleMs, absoluteMs: config.sessionAbsoluteMs };
     await ensureRecurringJobs(database.db);
+    configureAnswerHours(config.referralAnswerHours);
     app = await buildApp({ config, database, registry: buildRegistry(), version: SIRA_VERSION, ...(options.logger === undefined ? {} : { logger: options.logger }) });
     worker = new JobWorker(database.db, builtInJobHandlers(timeouts, { secrets: secretBoxProvider(config), years: config.retentionYears }), { pollMs: config.jobPollMs, logger: app.log });
     const address = await app.listen({ port: config.port, host: config.host });

@@ -34,6 +34,12 @@ export const auditEventData = {
   'case.duplicates_checked': z.object({ candidates: z.number().int(), heldElsewhere: z.number().int() }).strict(),
   /** A disclosure consent did not cover, made anyway by a role allowed to override, with a reason (stored encrypted). */
   'consent.overridden': z.object({ toOrganisationId: z.string(), serviceType: z.string().nullable() }).strict(),
+  /** A referral opened by one of its sides: which minimal fields were shown (never their values). */
+  'referral.viewed': z.object({ side: z.enum(['referrer', 'receiver']), fields: z.array(z.string()) }).strict(),
+  /** The paper referral form printed (it carries the minimal data set). */
+  'referral.form_printed': z.object({ locale: z.string(), fields: z.array(z.string()) }).strict(),
+  /** The answer deadline passed unanswered: marked overdue and escalated to the coordinators. */
+  'referral.overdue': z.object({ urgency: z.string(), escalated: z.boolean() }).strict(),
 } as const;
 
 export type AuditEventType = keyof typeof auditEventData;

@@ -30,6 +30,8 @@ export const ERRORS = {
   CONFLICT: { status: 409 },
   /** The person's consent does not cover this (registration, disclosure, referral), and no allowed override was given. */
   CONSENT_REQUIRED: { status: 403 },
+  /** A referral cannot take this step from where it is now (or not from this side): the screen is stale. */
+  REFERRAL_TRANSITION_ILLEGAL: { status: 409 },
   EMAIL_TAKEN: { status: 409 },
   RATE_LIMITED: { status: 429 },
   ACCOUNT_LOCKED: { status: 429 },

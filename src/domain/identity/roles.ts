@@ -56,6 +56,18 @@ export const PERMISSIONS = [
   /** Erase or anonymise a person's identifying data on request (rights of the person). */
   'person.erase',
   'person.erase:own',
+  /** Refer a case of one's organisation to a service; cancel it, record a paper outcome. */
+  'referral.create',
+  'referral.create:own',
+  /** Answer referrals sent to one's organisation: accept, decline, record the outcome. */
+  'referral.respond',
+  'referral.respond:own',
+  /** Follow every organisation's referrals without personal data: escalations of overdue ones. */
+  'referral.oversee',
+  /** Referral statistics, small cells suppressed. */
+  'referral.statistics',
+  /** Edit the referral pathways (the national flow chart). */
+  'pathway.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -66,15 +78,15 @@ export interface RoleDefinition {
 
 export const DEFAULT_ROLES: Record<Role, RoleDefinition> = {
   system_admin: { permissions: ['organisation.create', 'organisation.update', 'user.manage', 'role.manage', 'job.manage', 'api_token.create', 'form.manage', 'directory.manage'], requiresTotp: false },
-  nrm_coordinator: { permissions: ['organisation.create', 'organisation.update', 'form.manage', 'directory.manage', 'case.merge', 'consent.review'], requiresTotp: false },
+  nrm_coordinator: { permissions: ['organisation.create', 'organisation.update', 'form.manage', 'directory.manage', 'case.merge', 'consent.review', 'referral.oversee', 'referral.statistics', 'pathway.manage'], requiresTotp: false },
   organisation_admin: { permissions: ['organisation.update:own', 'user.manage:own', 'api_token.create'], requiresTotp: false },
-  case_manager: { permissions: ['case.register:own', 'case.read:own', 'consent.override:own', 'person.erase:own'], requiresTotp: false },
-  frontline_identifier: { permissions: ['case.register:own', 'case.read:own'], requiresTotp: false },
-  service_focal_point: { permissions: ['directory.manage:own'], requiresTotp: false },
+  case_manager: { permissions: ['case.register:own', 'case.read:own', 'consent.override:own', 'person.erase:own', 'referral.create:own', 'referral.respond:own'], requiresTotp: false },
+  frontline_identifier: { permissions: ['case.register:own', 'case.read:own', 'referral.create:own'], requiresTotp: false },
+  service_focal_point: { permissions: ['directory.manage:own', 'referral.respond:own'], requiresTotp: false },
   bid_panel_member: { permissions: [], requiresTotp: false },
   community_engagement_officer: { permissions: [], requiresTotp: false },
   // Aggregates only: no permission ever reaches a person's record.
-  analyst: { permissions: [], requiresTotp: false },
+  analyst: { permissions: ['referral.statistics'], requiresTotp: false },
   // Separation of duties: the audit log is read by auditors, not by the administrators it records.
   auditor: { permissions: ['audit.read'], requiresTotp: false },
 };

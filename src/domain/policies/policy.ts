@@ -62,7 +62,28 @@ export interface PolicyActions {
   'consent.review': undefined;
   'case.merge': undefined;
   'person.erase': InOrganisation;
+  /** Refer a case of this organisation. */
+  'referral.create': InOrganisation;
+  /** Answer a referral received by this organisation. */
+  'referral.respond': InOrganisation;
+  /** See referrals on at least one side (the scoped query says which). */
+  'referral.list': undefined;
+  /** A referral is read by its two sides: the referrer's case readers and the receiver's responders. */
+  'referral.read': ReferralSides;
+  'referral.oversee': undefined;
+  'referral.statistics': undefined;
+  /** Pathways are the national chart: every member reads them. */
+  'pathway.read': undefined;
+  'pathway.manage': undefined;
+  /** One's own notifications. */
+  'notification.list': undefined;
 }
+/** The two organisations of a referral. */
+export interface ReferralSides {
+  fromOrganisationId: string;
+  toOrganisationId: string;
+}
+
 export type Action = keyof PolicyActions;
 export const ACTIONS = [
   'organisation.list',
@@ -98,6 +119,15 @@ export const ACTIONS = [
   'consent.review',
   'case.merge',
   'person.erase',
+  'referral.create',
+  'referral.respond',
+  'referral.list',
+  'referral.read',
+  'referral.oversee',
+  'referral.statistics',
+  'pathway.read',
+  'pathway.manage',
+  'notification.list',
 ] as const satisfies readonly Action[];
 
 /** Granted everywhere, or (with `:own`) in the actor's own organisation. */
@@ -162,7 +192,23 @@ const rules: { [A in Action]: Rule<A> } = {
   'consent.review': (a) => grants(a, 'consent.review'),
   'case.merge': (a) => grants(a, 'case.merge'),
   'person.erase': (a, r) => grants(a, 'person.erase', r.organisationId),
+  'referral.create': (a, r) => grants(a, 'referral.create', r.organisationId) && grants(a, 'case.read', r.organisationId),
+  'referral.respond': (a, r) => grants(a, 'referral.respond', r.organisationId),
+  'referral.list': (a) => grantsSomewhere(a, 'referral.create') || grantsSomewhere(a, 'referral.respond') || grantsSomewhere(a, 'case.read'),
+  'referral.read': (a, r) => grants(a, 'case.read', r.fromOrganisationId) || grants(a, 'referral.create', r.fromOrganisationId) || grants(a, 'referral.respond', r.toOrganisationId),
+  'referral.oversee': (a) => grants(a, 'referral.oversee'),
+  'referral.statistics': (a) => grants(a, 'referral.statistics'),
+  'pathway.read': signedIn,
+  'pathway.manage': (a) => grants(a, 'pathway.manage'),
+  'notification.list': (a) => a.kind === 'user',
 };
+
+/** Which side of a referral the actor is on; the referrer's side wins for a referral within one organisation. */
+export function referralSide(actor: Actor, r: ReferralSides): 'referrer' | 'receiver' | null {
+  if (grants(actor, 'case.read', r.fromOrganisationId) || grants(actor, 'referral.create', r.fromOrganisationId)) return 'referrer';
+  if (grants(actor, 'referral.respond', r.toOrganisationId)) return 'receiver';
+  return null;
+}
 
 export function can<A extends Action>(actor: Actor, action: A, ...resource: PolicyActions[A] extends undefined ? [] : [PolicyActions[A]]): boolean {
   const rule = rules[action] as Rule<A>;
@@ -208,6 +254,15 @@ export function abilities(actor: Actor): Action[] {
     'consent.review': grants(actor, 'consent.review'),
     'case.merge': grants(actor, 'case.merge'),
     'person.erase': grantsSomewhere(actor, 'person.erase'),
+    'referral.create': grantsSomewhere(actor, 'referral.create'),
+    'referral.respond': grantsSomewhere(actor, 'referral.respond'),
+    'referral.list': grantsSomewhere(actor, 'referral.create') || grantsSomewhere(actor, 'referral.respond') || grantsSomewhere(actor, 'case.read'),
+    'referral.read': grantsSomewhere(actor, 'referral.create') || grantsSomewhere(actor, 'referral.respond') || grantsSomewhere(actor, 'case.read'),
+    'referral.oversee': grants(actor, 'referral.oversee'),
+    'referral.statistics': grants(actor, 'referral.statistics'),
+    'pathway.read': signedIn(actor),
+    'pathway.manage': grants(actor, 'pathway.manage'),
+    'notification.list': actor.kind === 'user',
   };
   return ACTIONS.filter((a) => somewhere[a]);
 }

@@ -6,6 +6,7 @@ import { admin1Name } from '../../domain/directory/geo.ts';
 import { SiraError } from '../../domain/errors/catalogue.ts';
 import { can } from '../../domain/policies/policy.ts';
 import { appendAudit } from '../audit/append.ts';
+import type { DbOrTx } from '../db/client.ts';
 import { defineCommand, type CommandContext } from '../commands/define.ts';
 import { encryptWith } from '../crypto/envelope.ts';
 import { cases, consentOverrides, consents, disclosures, organisations } from '../db/schema/index.ts';
@@ -14,8 +15,8 @@ import { caseKey, openIdentity, overrideReasonContext } from './sealed-case.ts';
 
 type CaseRow = typeof cases.$inferSelect;
 
-export async function consentRecords(ctx: Pick<CommandContext, 'tx'>, caseId: string): Promise<ConsentRecord[]> {
-  const rows = await ctx.tx.select().from(consents).where(eq(consents.caseId, caseId));
+export async function consentRecords(db: DbOrTx, caseId: string): Promise<ConsentRecord[]> {
+  const rows = await db.select().from(consents).where(eq(consents.caseId, caseId));
   return rows.map((r) => ({ layer: r.layer as ConsentRecord['layer'], decision: r.decision as ConsentRecord['decision'], organisationId: r.organisationId, serviceType: r.serviceType, givenAt: r.givenAt, withdrawnAt: r.withdrawnAt }));
 }
 
@@ -32,7 +33,7 @@ export async function authorizeDisclosure(
   target: { organisationId: string; serviceType: string | null },
   override: { reason: string } | undefined,
 ): Promise<{ basis: 'consent' | 'override'; overrideId: string | null }> {
-  if (disclosureAllowed(await consentRecords(ctx, row.id), target, ctx.now)) return { basis: 'consent', overrideId: null };
+  if (disclosureAllowed(await consentRecords(ctx.tx, row.id), target, ctx.now)) return { basis: 'consent', overrideId: null };
   if (!override || !can(ctx.actor, 'consent.override', { organisationId: row.organisationId })) throw new SiraError('CONSENT_REQUIRED');
   const id = crypto.randomUUID();
   await ctx.tx.insert(consentOverrides).values({

@@ -13,6 +13,8 @@ import { dismissCaseLink, mergeCases, requestCaseLink } from '../cases/links.ts'
 import { registerCase } from '../cases/register.ts';
 import { setCasePhoto } from '../cases/photo.ts';
 import { erasePerson } from '../cases/rights/erase.ts';
+import { createReferral } from '../referrals/create.ts';
+import { REFERRAL_TRANSITION_COMMANDS } from '../referrals/transitions.ts';
 import { retryJob } from '../jobs/commands.ts';
 import { createOrganisation, updateOrganisation } from '../organisations/commands.ts';
 import type { CommandDefinition } from './define.ts';
@@ -59,6 +61,8 @@ export const ALL_COMMANDS: readonly CommandDefinition[] = [
   mergeCases,
   dismissCaseLink,
   erasePerson,
+  createReferral,
+  ...REFERRAL_TRANSITION_COMMANDS,
 ] as unknown as CommandDefinition[];
 
 export function buildRegistry(commands: readonly CommandDefinition[] = ALL_COMMANDS): CommandRegistry {

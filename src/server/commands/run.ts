@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { now } from '../clock.ts';
 import canonicalize from 'canonicalize';
 import { eq, sql } from 'drizzle-orm';
 import { SiraError } from '../../domain/errors/catalogue.ts';
@@ -79,7 +80,7 @@ export async function runCommand(db: Db, registry: CommandRegistry, req: RunComm
           commandId: req.commandId,
           requestId: req.requestId,
           locale: req.locale,
-          now: new Date(),
+          now: now(),
           sessionTokenHash: req.sessionTokenHash ?? null,
           apiTokenId: req.apiTokenId ?? null,
           secrets: () => {

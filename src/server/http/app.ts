@@ -16,6 +16,7 @@ import { passwordResetRoute } from '../identity/password-reset.ts';
 import { formRoutes } from '../forms/routes.ts';
 import { directoryRoutes } from '../directory/routes.ts';
 import { caseRoutes } from '../cases/routes.ts';
+import { referralRoutes } from '../referrals/routes.ts';
 import fastifyRateLimit from '@fastify/rate-limit';
 import { rightsRoutes } from '../cases/rights/routes.ts';
 import { coverageRoutes } from '../directory/coverage.ts';
@@ -112,6 +113,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   coverageRoutes(app, database.db);
   directoryImportRoutes(app, database.db, registry);
   directoryExportRoutes(app, database.db);
+  referralRoutes(app, database.db, secrets);
   await hsdsRoutes(app, database.db, config);
   await publicDirectoryRoutes(app, database.db, config);
 

@@ -2,16 +2,21 @@ import type { SessionTimeouts } from '../identity/sessions.ts';
 import { purgeSessions } from '../identity/sessions.ts';
 import { purgePasswordResets } from '../identity/password-reset.ts';
 import { purgeLoginChallenges } from '../identity/totp-login.ts';
+import { now } from '../clock.ts';
 import { enqueueJob } from './queue.ts';
 import type { JobHandler } from './worker.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { type RetentionSettings, runRetention } from '../cases/rights/retention.ts';
+import { referralJobHandlers } from '../referrals/deadlines.ts';
 
 const DAY_MS = 86_400_000;
+// Schedules count from the clock the worker compares with (src/server/clock.ts), or a test that
+// moves it forward would find every recurring job due again at once, forever.
 
 /** The job kinds Sira runs. Features add theirs here (referral deadlines, retention…). */
 export function builtInJobHandlers(timeouts: SessionTimeouts, retention: RetentionSettings): Map<string, JobHandler> {
   return new Map<string, JobHandler>([
+    ...referralJobHandlers,
     [
       'sessions.purge',
       async ({ db }) => {
@@ -19,7 +24,7 @@ export function builtInJobHandlers(timeouts: SessionTimeouts, retention: Retenti
         // Expired sign-in challenges and reset links can never be used again: nothing to keep.
         await purgeLoginChallenges(db);
         await purgePasswordResets(db);
-        return { rescheduleAt: new Date(Date.now() + DAY_MS) };
+        return { rescheduleAt: new Date(now().getTime() + DAY_MS) };
       },
     ],
     [
@@ -27,7 +32,7 @@ export function builtInJobHandlers(timeouts: SessionTimeouts, retention: Retenti
       async ({ db }) => {
         const { more } = await runRetention(db, retention);
         // A backlog (the first run on an old register) is worked through in runs a minute apart.
-        return { rescheduleAt: new Date(Date.now() + (more ? 60_000 : DAY_MS)) };
+        return { rescheduleAt: new Date(now().getTime() + (more ? 60_000 : DAY_MS)) };
       },
     ],
   ]);
@@ -35,6 +40,6 @@ export function builtInJobHandlers(timeouts: SessionTimeouts, retention: Retenti
 
 /** Recurring jobs exist once; calling this at every start-up is harmless. */
 export async function ensureRecurringJobs(db: DbOrTx): Promise<void> {
-  await enqueueJob(db, { kind: 'sessions.purge', dedupeKey: 'sessions.purge', runAt: new Date(Date.now() + 60_000) });
-  await enqueueJob(db, { kind: 'cases.retention', dedupeKey: 'cases.retention', runAt: new Date(Date.now() + 5 * 60_000) });
+  await enqueueJob(db, { kind: 'sessions.purge', dedupeKey: 'sessions.purge', runAt: new Date(now().getTime() + 60_000) });
+  await enqueueJob(db, { kind: 'cases.retention', dedupeKey: 'cases.retention', runAt: new Date(now().getTime() + 5 * 60_000) });
 }

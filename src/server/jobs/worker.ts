@@ -1,4 +1,5 @@
 import os from 'node:os';
+import { now } from '../clock.ts';
 import { eq, sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import { retryDelayMs } from '../../domain/jobs/backoff.ts';
@@ -77,7 +78,7 @@ export class JobWorker {
       );
       const [due] = await queryRows<{ id: string }>(
         tx,
-        sql`select id from jobs where status = 'pending' and run_at <= ${new Date()} order by run_at limit 1 for update skip locked`,
+        sql`select id from jobs where status = 'pending' and run_at <= ${now()} order by run_at limit 1 for update skip locked`,
       );
       const id = due?.id;
       if (!id) return undefined;
@@ -116,7 +117,7 @@ export class JobWorker {
           lastError: message,
           lockedAt: null,
           lockedBy: null,
-          ...(dead ? { finishedAt: new Date() } : { runAt: new Date(Date.now() + retryDelayMs(job.attempts, this.options.random)) }),
+          ...(dead ? { finishedAt: new Date() } : { runAt: new Date(now().getTime() + retryDelayMs(job.attempts, this.options.random)) }),
         })
         .where(eq(jobs.id, job.id));
       if (dead) {

@@ -17,6 +17,13 @@ const everyone =
   () =>
     status;
 
+const RECEIVERS: Role[] = ['service_focal_point', 'case_manager'];
+const REFERRERS: Role[] = ['frontline_identifier', 'case_manager'];
+/** "own": a referral received by the actor's organisation; "other": one it sent (the referrer may not answer for the receiver). */
+const receiverStep: Expectation = (role, target) => (target === 'own' ? (RECEIVERS.includes(role) ? 200 : 404) : REFERRERS.includes(role) ? 403 : 404);
+/** "own": a referral sent by the actor's organisation; "other": one it received (the receiver may not cancel for the referrer). */
+const referrerStep: Expectation = (role, target) => (target === 'own' ? (REFERRERS.includes(role) ? 200 : 404) : RECEIVERS.includes(role) ? 403 : 404);
+
 /**
  * Written out by hand, not derived from the policy code: this is the specification the
  * policies are held to. Every route of the OpenAPI document must appear here.
@@ -106,6 +113,23 @@ export const EXPECTED: Record<string, Expectation> = {
   'GET /api/cases/{id}/export.json': scoped(['frontline_identifier', 'case_manager'], []),
   'GET /api/cases/{id}/export.pdf': scoped(['frontline_identifier', 'case_manager'], []),
   'POST /api/commands/person.erase': (role, target) => (target === 'own' && role === 'case_manager' ? 200 : target === 'own' && role === 'frontline_identifier' ? 403 : 404),
+  // Referrals: the referrer's case readers send and follow them; the receiver's focal points and case managers answer them.
+  // A referral's other side is refused (403); anyone on neither side is told it does not exist (404).
+  'POST /api/commands/referral.create': scoped(['frontline_identifier', 'case_manager'], []),
+  'POST /api/commands/referral.accept': receiverStep,
+  'POST /api/commands/referral.decline': receiverStep,
+  'POST /api/commands/referral.start': receiverStep,
+  'POST /api/commands/referral.complete': receiverStep,
+  'POST /api/commands/referral.not_complete': receiverStep,
+  'POST /api/commands/referral.cancel': referrerStep,
+  'POST /api/commands/referral.record_paper_outcome': referrerStep,
+  'GET /api/referrals/inbox': only(['service_focal_point', 'case_manager']),
+  'GET /api/referrals/sent': only(['frontline_identifier', 'case_manager']),
+  'GET /api/referrals/escalations': only(['nrm_coordinator']),
+  // "own": a referral sent by the actor's organisation; "other": one it received.
+  'GET /api/referrals/{id}': scoped(['frontline_identifier', 'case_manager'], ['service_focal_point', 'case_manager']),
+  'GET /api/referrals/{id}/form.pdf': scoped(['frontline_identifier', 'case_manager'], []),
+  'GET /api/cases/{id}/consent-check': scoped(['frontline_identifier', 'case_manager'], []),
   // The public HSDS API: no session, the same answer for everyone.
   'GET /hsds': everyone(),
   'GET /hsds/services': everyone(),

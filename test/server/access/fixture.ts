@@ -41,6 +41,8 @@ export interface MatrixFixture {
   newLinkRequest(): Promise<string>;
   /** A consent override on a case of the organisation, not yet reviewed. */
   newConsentOverride(target: Target): Promise<string>;
+  /** A referral of a case of `from` to a shelter of the other organisation, answered as far as `state`. */
+  newReferral(from: Target, options?: { state?: 'sent' | 'accepted'; onPaper?: boolean }): Promise<string>;
 }
 
 const timeouts = { idleMs: 30 * 60_000, absoluteMs: 12 * 3_600_000 };
@@ -149,6 +151,16 @@ export async function buildFixture(t: TestApp): Promise<MatrixFixture> {
       const caseId = await fixture.newCase(target);
       await t.database.db.insert(consentOverrides).values({ id, caseId, organisationId: organisations[target], toOrganisationId: organisations[target === 'own' ? 'other' : 'own'], overriddenAt: new Date() });
       return id;
+    },
+    async newReferral(from, options = {}) {
+      const to: Target = from === 'own' ? 'other' : 'own';
+      const caseId = await fixture.newCase(from);
+      const { serviceId } = await fixture.newService(to);
+      const referralId = uuidv4();
+      const created = await systemCommand(t, 'referral.create', { referralId, caseId, serviceId, serviceType: 'shelter', urgency: 'urgent', reason: 'Hébergement sûr (démo).', onPaper: options.onPaper ?? false });
+      if (created.status !== 'applied') throw new Error('referral.create failed in the fixture');
+      if (options.state === 'accepted') await systemCommand(t, 'referral.accept', { referralId });
+      return referralId;
     },
     async newDeadJob() {
       const id = (await enqueueJob(t.database.db, { kind: 'test.dead', maxAttempts: 1 }))!;

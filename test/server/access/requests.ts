@@ -27,6 +27,9 @@ const totpCode = async (f: MatrixFixture, actorUserId: string, state: 'pending' 
 /** A 1×1 transparent PNG. */
 export const TINY_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 
+/** Receiver steps act on a referral *to* the target organisation, i.e. sent from the opposite one. */
+const opposite = (t: Target): Target => (t === 'own' ? 'other' : 'own');
+
 const caseConsent = () => ({ layer: 'disclosure', decision: 'granted', givenBy: 'self', language: 'fr', givenAt: new Date(Date.now() - 1000).toISOString() });
 
 export const REQUESTS: Record<string, Builder> = {
@@ -149,6 +152,20 @@ export const REQUESTS: Record<string, Builder> = {
     const label = { fr: 'Soutien scolaire', en: 'School support', bm: 'Kalan dɛmɛ' };
     return command('taxonomy.term_save', { taxonomy: 'nrm_service_types', code: `custom_${uuidv4().slice(0, 8)}`, parent: 'education', name: label, description: label });
   },
+  'POST /api/commands/referral.create': async (t, f) => command('referral.create', { referralId: uuidv4(), caseId: await f.newCase(t), serviceId: (await f.newService(t === 'own' ? 'other' : 'own')).serviceId, serviceType: 'shelter', urgency: 'normal', reason: 'Hébergement (démo).' }),
+  'POST /api/commands/referral.accept': async (t, f) => command('referral.accept', { referralId: await f.newReferral(opposite(t)) }),
+  'POST /api/commands/referral.decline': async (t, f) => command('referral.decline', { referralId: await f.newReferral(opposite(t)), note: 'Plus de place (démo).' }),
+  'POST /api/commands/referral.start': async (t, f) => command('referral.start', { referralId: await f.newReferral(opposite(t), { state: 'accepted' }) }),
+  'POST /api/commands/referral.complete': async (t, f) => command('referral.complete', { referralId: await f.newReferral(opposite(t), { state: 'accepted' }) }),
+  'POST /api/commands/referral.not_complete': async (t, f) => command('referral.not_complete', { referralId: await f.newReferral(opposite(t), { state: 'accepted' }), note: 'Personne partie (démo).' }),
+  'POST /api/commands/referral.cancel': async (t, f) => command('referral.cancel', { referralId: await f.newReferral(t), note: 'Plus nécessaire (démo).' }),
+  'POST /api/commands/referral.record_paper_outcome': async (t, f) => command('referral.record_paper_outcome', { referralId: await f.newReferral(t, { onPaper: true }), outcome: 'completed' }),
+  'GET /api/referrals/inbox': async () => ({ url: '/api/referrals/inbox?view=open' }),
+  'GET /api/referrals/sent': async () => ({ url: '/api/referrals/sent?view=open' }),
+  'GET /api/referrals/escalations': async () => ({ url: '/api/referrals/escalations' }),
+  'GET /api/referrals/{id}': async (t, f) => ({ url: `/api/referrals/${await f.newReferral(t)}` }),
+  'GET /api/referrals/{id}/form.pdf': async (t, f) => ({ url: `/api/referrals/${await f.newReferral(t, { onPaper: true })}/form.pdf?lang=fr` }),
+  'GET /api/cases/{id}/consent-check': async (t, f) => ({ url: `/api/cases/${await f.newCase(t)}/consent-check?organisationId=${f.organisations[opposite(t)]}&serviceType=shelter` }),
   'POST /api/commands/service.create': async (t, f) => {
     const { input } = await f.newService('own');
     return command('service.create', { ...input, serviceId: uuidv4(), locations: [], organisationId: f.organisations[t] });

@@ -13,8 +13,9 @@ import { openPglite } from '../../../src/server/db/client.ts';
 import { migrate } from '../../../src/server/db/migrate.ts';
 import { buildApp } from '../../../src/server/http/app.ts';
 import { BACKEND } from '../../support/database.ts';
-import { type Session, type TestApp, createOrganisationAndUser, createTestApp, login, postCommand } from '../../support/app.ts';
+import { type Session, type TestApp, createOrganisationAndUser, createTestApp, login, postCommand, systemCommand } from '../../support/app.ts';
 import { consent, registerCase } from '../../support/cases.ts';
+import { createService, refer } from '../../support/referrals.ts';
 
 /**
  * Done means (issue #7): a person registered with a unique marker in their names is nowhere
@@ -56,11 +57,20 @@ describe('a registered name in the embedded data folder', () => {
     const app = await buildApp({ config, database, registry, version: 'test', logger: false });
     const t = { app, database: { ...database, url: undefined, destroy: async () => {} }, registry, config, secrets: new SecretBox([config.secretKey!]), close: async () => {} } as TestApp;
     const user = await createOrganisationAndUser(t, ['case_manager']);
-    const shelter = (await createOrganisationAndUser(t, ['service_focal_point'])).organisationId;
+    const shelterUser = await createOrganisationAndUser(t, ['service_focal_point']);
+    const shelter = shelterUser.organisationId;
     const session = await login(t, user.email);
     const { caseId, caseCode } = await registerWithMarker(t, session, name, shelter);
     const override = await postCommand(t, session, 'case.disclose', uuidv4(), { caseId, toOrganisationId: shelter, fields: ['caseCode'], override: { reason: `Urgence pour ${name}a ce soir` } });
     expect(override.statusCode, override.body).toBe(200);
+    // A referral's reason and the receiver's notes speak about the person too (issue #8).
+    await systemCommand(t, 'taxonomy.seed', {});
+    const { serviceId } = await createService(t, shelter);
+    const referral = await refer(t, session, caseId, serviceId, { reason: `Hébergement pour ${name}a`, override: { reason: `Danger pour ${name}a cette nuit` } });
+    expect(referral.res.statusCode, referral.res.body).toBe(200);
+    const shelterFocal = await login(t, shelterUser.email);
+    const declined = await postCommand(t, shelterFocal, 'referral.decline', uuidv4(), { referralId: referral.referralId, note: `Plus de place pour ${name}a` });
+    expect(declined.statusCode, declined.body).toBe(200);
     // The name is really there, readable by its organisation.
     const file = await app.inject({ method: 'GET', url: `/api/cases/${caseId}`, headers: { cookie: session.cookie } });
     expect(file.body).toContain(`${name}a`);

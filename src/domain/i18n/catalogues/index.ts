@@ -60,6 +60,9 @@ import personExportBm from './personExport/bm.json' with { type: 'json' };
 import publicDirectoryFr from './publicDirectory/fr.json' with { type: 'json' };
 import publicDirectoryEn from './publicDirectory/en.json' with { type: 'json' };
 import publicDirectoryBm from './publicDirectory/bm.json' with { type: 'json' };
+import referralFormFr from './referralForm/fr.json' with { type: 'json' };
+import referralFormEn from './referralForm/en.json' with { type: 'json' };
+import referralFormBm from './referralForm/bm.json' with { type: 'json' };
 import referralsFr from './referrals/fr.json' with { type: 'json' };
 import referralsEn from './referrals/en.json' with { type: 'json' };
 import referralsBm from './referrals/bm.json' with { type: 'json' };
@@ -85,7 +88,7 @@ import validationFr from './validation/fr.json' with { type: 'json' };
 import validationEn from './validation/en.json' with { type: 'json' };
 import validationBm from './validation/bm.json' with { type: 'json' };
 
-export const CATALOGUE_AREAS = ['admin', 'app', 'cases', 'cli', 'common', 'directory', 'directoryImport', 'errors', 'formFill', 'formLibrary', 'forms', 'home', 'login', 'nav', 'offline', 'organisations', 'passwordReset', 'personExport', 'publicDirectory', 'referrals', 'registration', 'roles', 'serviceEdit', 'shell', 'tokens', 'totp', 'validation'] as const;
+export const CATALOGUE_AREAS = ['admin', 'app', 'cases', 'cli', 'common', 'directory', 'directoryImport', 'errors', 'formFill', 'formLibrary', 'forms', 'home', 'login', 'nav', 'offline', 'organisations', 'passwordReset', 'personExport', 'publicDirectory', 'referralForm', 'referrals', 'registration', 'roles', 'serviceEdit', 'shell', 'tokens', 'totp', 'validation'] as const;
 
 export const fr = {
   ...adminFr,
@@ -107,6 +110,7 @@ export const fr = {
   ...passwordResetFr,
   ...personExportFr,
   ...publicDirectoryFr,
+  ...referralFormFr,
   ...referralsFr,
   ...registrationFr,
   ...rolesFr,
@@ -137,6 +141,7 @@ export const en = {
   ...passwordResetEn,
   ...personExportEn,
   ...publicDirectoryEn,
+  ...referralFormEn,
   ...referralsEn,
   ...registrationEn,
   ...rolesEn,
@@ -167,6 +172,7 @@ export const bm = {
   ...passwordResetBm,
   ...personExportBm,
   ...publicDirectoryBm,
+  ...referralFormBm,
   ...referralsBm,
   ...registrationBm,
   ...rolesBm,

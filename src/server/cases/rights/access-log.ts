@@ -19,6 +19,11 @@ export const ACCESS_ACTIONS = [
   'duplicate_check',
   'consent_overridden',
   'access_denied',
+  'referred',
+  'referral_answered',
+  'referral_viewed',
+  'referral_printed',
+  'referral_overdue',
   'other',
 ] as const;
 export type AccessAction = (typeof ACCESS_ACTIONS)[number];
@@ -32,6 +37,7 @@ const BY_COMMAND: Record<string, AccessAction> = {
   'case.merge': 'merged',
   'case.dismiss_link': 'link_dismissed',
   'person.erase': 'erased',
+  'referral.create': 'referred',
 };
 const BY_PURPOSE: Record<string, AccessAction> = { file: 'viewed', rights_export: 'exported', merge_review: 'merge_review' };
 
@@ -44,7 +50,10 @@ export interface AccessEntry {
 }
 
 function actionOf(type: string, data: Record<string, unknown>): AccessAction {
-  if (type === 'command.applied') return BY_COMMAND[String(data.command)] ?? 'changed';
+  if (type === 'command.applied') return BY_COMMAND[String(data.command)] ?? (String(data.command).startsWith('referral.') ? 'referral_answered' : 'changed');
+  if (type === 'referral.viewed') return 'referral_viewed';
+  if (type === 'referral.form_printed') return 'referral_printed';
+  if (type === 'referral.overdue') return 'referral_overdue';
   if (type === 'case.viewed') return BY_PURPOSE[String(data.purpose)] ?? 'viewed';
   if (type === 'case.duplicates_checked') return 'duplicate_check';
   if (type === 'consent.overridden') return 'consent_overridden';

@@ -7,3 +7,5 @@ export * from './credentials.ts';
 export * from './forms.ts';
 export * from './directory.ts';
 export * from './cases.ts';
+export * from './referrals.ts';
+export * from './notifications.ts';

@@ -17,6 +17,7 @@ import { createReferral } from '../referrals/create.ts';
 import { REFERRAL_TRANSITION_COMMANDS } from '../referrals/transitions.ts';
 import { retryJob } from '../jobs/commands.ts';
 import { createOrganisation, updateOrganisation } from '../organisations/commands.ts';
+import { resetPathway, savePathway } from '../referrals/pathways/commands.ts';
 import type { CommandDefinition } from './define.ts';
 import type { CommandRegistry } from './run.ts';
 
@@ -63,6 +64,8 @@ export const ALL_COMMANDS: readonly CommandDefinition[] = [
   erasePerson,
   createReferral,
   ...REFERRAL_TRANSITION_COMMANDS,
+  savePathway,
+  resetPathway,
 ] as unknown as CommandDefinition[];
 
 export function buildRegistry(commands: readonly CommandDefinition[] = ALL_COMMANDS): CommandRegistry {

@@ -26,6 +26,7 @@ import { hsdsRoutes } from '../directory/hsds/routes.ts';
 import { publicDirectoryRoutes } from '../directory/public/routes.ts';
 import { jobRoutes } from '../jobs/routes.ts';
 import { organisationRoutes } from '../organisations/routes.ts';
+import { referralPathwayRoutes } from '../referrals/pathways/routes.ts';
 import { systemRoutes } from '../system/routes.ts';
 import { registerAuth } from './auth.ts';
 import { errorBody } from './error-body.ts';
@@ -114,6 +115,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   directoryImportRoutes(app, database.db, registry);
   directoryExportRoutes(app, database.db);
   referralRoutes(app, database.db, secrets);
+  referralPathwayRoutes(app, database.db);
   await hsdsRoutes(app, database.db, config);
   await publicDirectoryRoutes(app, database.db, config);
 

@@ -106,6 +106,13 @@ export const FEATURE_ROUTES: readonly FeatureRoute[] = [
     ability: 'case.read',
   },
   {
+    // The national flow chart: every member reads and prints it; the page shows the editor to `pathway.manage` holders.
+    path: '/referrals/pathways',
+    component: lazy(() => import('../pathways/pathways-page.tsx').then((m) => m.PathwaysPage)),
+    nav: { label: 'nav.pathways', icon: 'tasks' },
+    ability: 'pathway.read',
+  },
+  {
     path: '/jobs',
     component: lazy(() => import('../jobs/jobs-page.tsx').then((m) => m.JobsPage)),
     nav: { label: 'nav.jobs', icon: 'tasks' },

@@ -130,6 +130,11 @@ export const EXPECTED: Record<string, Expectation> = {
   'GET /api/referrals/{id}': scoped(['frontline_identifier', 'case_manager'], ['service_focal_point', 'case_manager']),
   'GET /api/referrals/{id}/form.pdf': scoped(['frontline_identifier', 'case_manager'], []),
   'GET /api/cases/{id}/consent-check': scoped(['frontline_identifier', 'case_manager'], []),
+  // Referral pathways are the national flow chart, without personal data: every member reads them, the coordinator edits them.
+  'GET /api/referral-pathways': everyone(),
+  'GET /api/referral-pathways/{targetGroup}/diagram.svg': everyone(),
+  'POST /api/commands/pathway.save': only(['nrm_coordinator'], 200, 403),
+  'POST /api/commands/pathway.reset': only(['nrm_coordinator'], 200, 403),
   // The public HSDS API: no session, the same answer for everyone.
   'GET /hsds': everyone(),
   'GET /hsds/services': everyone(),

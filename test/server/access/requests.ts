@@ -166,6 +166,14 @@ export const REQUESTS: Record<string, Builder> = {
   'GET /api/referrals/{id}': async (t, f) => ({ url: `/api/referrals/${await f.newReferral(t)}` }),
   'GET /api/referrals/{id}/form.pdf': async (t, f) => ({ url: `/api/referrals/${await f.newReferral(t, { onPaper: true })}/form.pdf?lang=fr` }),
   'GET /api/cases/{id}/consent-check': async (t, f) => ({ url: `/api/cases/${await f.newCase(t)}/consent-check?organisationId=${f.organisations[opposite(t)]}&serviceType=shelter` }),
+  'GET /api/referral-pathways': async () => ({ url: '/api/referral-pathways' }),
+  'GET /api/referral-pathways/{targetGroup}/diagram.svg': async () => ({ url: '/api/referral-pathways/returnee/diagram.svg?lang=bm&region=ML01' }),
+  // A target group with no stored pathway per organisation side, so the coordinator's one save on each starts from version 0.
+  'POST /api/commands/pathway.save': async (t, f) => {
+    await f.newService('own');
+    return command('pathway.save', { targetGroup: t === 'own' ? 'child' : 'woman', steps: [{ serviceType: 'shelter', timing: 'immediate', responsible: [{ admin1Pcode: 'ML01', organisationIds: [f.organisations[t]] }] }], expectedVersion: 0 });
+  },
+  'POST /api/commands/pathway.reset': async () => command('pathway.reset', { targetGroup: 'returnee' }),
   'POST /api/commands/service.create': async (t, f) => {
     const { input } = await f.newService('own');
     return command('service.create', { ...input, serviceId: uuidv4(), locations: [], organisationId: f.organisations[t] });

@@ -54,6 +54,9 @@ import organisationsBm from './organisations/bm.json' with { type: 'json' };
 import passwordResetFr from './passwordReset/fr.json' with { type: 'json' };
 import passwordResetEn from './passwordReset/en.json' with { type: 'json' };
 import passwordResetBm from './passwordReset/bm.json' with { type: 'json' };
+import pathwaysFr from './pathways/fr.json' with { type: 'json' };
+import pathwaysEn from './pathways/en.json' with { type: 'json' };
+import pathwaysBm from './pathways/bm.json' with { type: 'json' };
 import personExportFr from './personExport/fr.json' with { type: 'json' };
 import personExportEn from './personExport/en.json' with { type: 'json' };
 import personExportBm from './personExport/bm.json' with { type: 'json' };
@@ -88,7 +91,7 @@ import validationFr from './validation/fr.json' with { type: 'json' };
 import validationEn from './validation/en.json' with { type: 'json' };
 import validationBm from './validation/bm.json' with { type: 'json' };
 
-export const CATALOGUE_AREAS = ['admin', 'app', 'cases', 'cli', 'common', 'directory', 'directoryImport', 'errors', 'formFill', 'formLibrary', 'forms', 'home', 'login', 'nav', 'offline', 'organisations', 'passwordReset', 'personExport', 'publicDirectory', 'referralForm', 'referrals', 'registration', 'roles', 'serviceEdit', 'shell', 'tokens', 'totp', 'validation'] as const;
+export const CATALOGUE_AREAS = ['admin', 'app', 'cases', 'cli', 'common', 'directory', 'directoryImport', 'errors', 'formFill', 'formLibrary', 'forms', 'home', 'login', 'nav', 'offline', 'organisations', 'passwordReset', 'pathways', 'personExport', 'publicDirectory', 'referralForm', 'referrals', 'registration', 'roles', 'serviceEdit', 'shell', 'tokens', 'totp', 'validation'] as const;
 
 export const fr = {
   ...adminFr,
@@ -108,6 +111,7 @@ export const fr = {
   ...offlineFr,
   ...organisationsFr,
   ...passwordResetFr,
+  ...pathwaysFr,
   ...personExportFr,
   ...publicDirectoryFr,
   ...referralFormFr,
@@ -139,6 +143,7 @@ export const en = {
   ...offlineEn,
   ...organisationsEn,
   ...passwordResetEn,
+  ...pathwaysEn,
   ...personExportEn,
   ...publicDirectoryEn,
   ...referralFormEn,
@@ -170,6 +175,7 @@ export const bm = {
   ...offlineBm,
   ...organisationsBm,
   ...passwordResetBm,
+  ...pathwaysBm,
   ...personExportBm,
   ...publicDirectoryBm,
   ...referralFormBm,

@@ -27,6 +27,7 @@ import { publicDirectoryRoutes } from '../directory/public/routes.ts';
 import { jobRoutes } from '../jobs/routes.ts';
 import { organisationRoutes } from '../organisations/routes.ts';
 import { referralPathwayRoutes } from '../referrals/pathways/routes.ts';
+import { referralStatisticsRoutes } from '../referrals/statistics-routes.ts';
 import { systemRoutes } from '../system/routes.ts';
 import { registerAuth } from './auth.ts';
 import { errorBody } from './error-body.ts';
@@ -116,6 +117,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   directoryExportRoutes(app, database.db);
   referralRoutes(app, database.db, secrets);
   referralPathwayRoutes(app, database.db);
+  referralStatisticsRoutes(app, database.db);
   await hsdsRoutes(app, database.db, config);
   await publicDirectoryRoutes(app, database.db, config);
 

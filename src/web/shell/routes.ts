@@ -113,6 +113,13 @@ export const FEATURE_ROUTES: readonly FeatureRoute[] = [
     ability: 'pathway.read',
   },
   {
+    // Aggregates for coordinators and analysts; small rows come hidden from the server.
+    path: '/referrals/statistics',
+    component: lazy(() => import('../referrals-statistics/statistics-page.tsx').then((m) => m.ReferralStatisticsPage)),
+    nav: { label: 'nav.referralStatistics', icon: 'coverage' },
+    ability: 'referral.statistics',
+  },
+  {
     path: '/jobs',
     component: lazy(() => import('../jobs/jobs-page.tsx').then((m) => m.JobsPage)),
     nav: { label: 'nav.jobs', icon: 'tasks' },

@@ -135,6 +135,8 @@ export const EXPECTED: Record<string, Expectation> = {
   'GET /api/referral-pathways/{targetGroup}/diagram.svg': everyone(),
   'POST /api/commands/pathway.save': only(['nrm_coordinator'], 200, 403),
   'POST /api/commands/pathway.reset': only(['nrm_coordinator'], 200, 403),
+  // Referral statistics are aggregates with small cells hidden: coordinators and analysts only; for anyone else the page does not exist.
+  'GET /api/referrals/statistics': only(['nrm_coordinator', 'analyst']),
   // The public HSDS API: no session, the same answer for everyone.
   'GET /hsds': everyone(),
   'GET /hsds/services': everyone(),

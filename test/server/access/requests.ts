@@ -174,6 +174,7 @@ export const REQUESTS: Record<string, Builder> = {
     return command('pathway.save', { targetGroup: t === 'own' ? 'child' : 'woman', steps: [{ serviceType: 'shelter', timing: 'immediate', responsible: [{ admin1Pcode: 'ML01', organisationIds: [f.organisations[t]] }] }], expectedVersion: 0 });
   },
   'POST /api/commands/pathway.reset': async () => command('pathway.reset', { targetGroup: 'returnee' }),
+  'GET /api/referrals/statistics': async () => ({ url: '/api/referrals/statistics?dimension=regionPcode&from=2026-01-01&to=2026-12-31' }),
   'POST /api/commands/service.create': async (t, f) => {
     const { input } = await f.newService('own');
     return command('service.create', { ...input, serviceId: uuidv4(), locations: [], organisationId: f.organisations[t] });

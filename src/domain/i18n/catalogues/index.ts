@@ -66,6 +66,9 @@ import publicDirectoryBm from './publicDirectory/bm.json' with { type: 'json' };
 import referralFormFr from './referralForm/fr.json' with { type: 'json' };
 import referralFormEn from './referralForm/en.json' with { type: 'json' };
 import referralFormBm from './referralForm/bm.json' with { type: 'json' };
+import referralStatisticsFr from './referralStatistics/fr.json' with { type: 'json' };
+import referralStatisticsEn from './referralStatistics/en.json' with { type: 'json' };
+import referralStatisticsBm from './referralStatistics/bm.json' with { type: 'json' };
 import referralsFr from './referrals/fr.json' with { type: 'json' };
 import referralsEn from './referrals/en.json' with { type: 'json' };
 import referralsBm from './referrals/bm.json' with { type: 'json' };
@@ -91,7 +94,7 @@ import validationFr from './validation/fr.json' with { type: 'json' };
 import validationEn from './validation/en.json' with { type: 'json' };
 import validationBm from './validation/bm.json' with { type: 'json' };
 
-export const CATALOGUE_AREAS = ['admin', 'app', 'cases', 'cli', 'common', 'directory', 'directoryImport', 'errors', 'formFill', 'formLibrary', 'forms', 'home', 'login', 'nav', 'offline', 'organisations', 'passwordReset', 'pathways', 'personExport', 'publicDirectory', 'referralForm', 'referrals', 'registration', 'roles', 'serviceEdit', 'shell', 'tokens', 'totp', 'validation'] as const;
+export const CATALOGUE_AREAS = ['admin', 'app', 'cases', 'cli', 'common', 'directory', 'directoryImport', 'errors', 'formFill', 'formLibrary', 'forms', 'home', 'login', 'nav', 'offline', 'organisations', 'passwordReset', 'pathways', 'personExport', 'publicDirectory', 'referralForm', 'referralStatistics', 'referrals', 'registration', 'roles', 'serviceEdit', 'shell', 'tokens', 'totp', 'validation'] as const;
 
 export const fr = {
   ...adminFr,
@@ -115,6 +118,7 @@ export const fr = {
   ...personExportFr,
   ...publicDirectoryFr,
   ...referralFormFr,
+  ...referralStatisticsFr,
   ...referralsFr,
   ...registrationFr,
   ...rolesFr,
@@ -147,6 +151,7 @@ export const en = {
   ...personExportEn,
   ...publicDirectoryEn,
   ...referralFormEn,
+  ...referralStatisticsEn,
   ...referralsEn,
   ...registrationEn,
   ...rolesEn,
@@ -179,6 +184,7 @@ export const bm = {
   ...personExportBm,
   ...publicDirectoryBm,
   ...referralFormBm,
+  ...referralStatisticsBm,
   ...referralsBm,
   ...registrationBm,
   ...rolesBm,

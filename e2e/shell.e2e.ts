@@ -71,7 +71,7 @@ describe('navigation', () => {
     const { context, page } = await openApp(env.browser, env.server.url);
     await signIn(page, env.server.user);
     const nav = page.getByRole('navigation', { name: 'Navigation principale' });
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['Accueil', 'Formulaires', 'Annuaire des services', 'Nouvelle personne', 'Dossiers', 'Mon compte', 'Aide']);
+    expect(await nav.getByRole('link').allTextContents()).toEqual(['Accueil', 'Formulaires', 'Annuaire des services', 'Nouvelle personne', 'Dossiers', 'Orientations', 'Circuits', 'Mon compte', 'Aide']);
     await page.goto(`${env.server.url}/jobs`);
     await page.getByRole('heading', { level: 1, name: 'Page introuvable' }).waitFor();
     await context.close();
@@ -79,7 +79,7 @@ describe('navigation', () => {
     const admin = await openApp(env.browser, env.server.url);
     await signIn(admin.page, env.server.admin);
     const adminNav = admin.page.getByRole('navigation', { name: 'Navigation principale' });
-    expect(await adminNav.getByRole('link').allTextContents()).toEqual(['Accueil', 'Formulaires', 'Annuaire des services', 'Couverture', 'Tâches de fond', 'Utilisateurs', 'Organisations', 'Rôles et permissions', "Jetons d'API", 'Mon compte', 'Aide']);
+    expect(await adminNav.getByRole('link').allTextContents()).toEqual(['Accueil', 'Formulaires', 'Annuaire des services', 'Couverture', 'Circuits', 'Tâches de fond', 'Utilisateurs', 'Organisations', 'Rôles et permissions', "Jetons d'API", 'Mon compte', 'Aide']);
     await admin.context.close();
   });
 
@@ -95,11 +95,11 @@ describe('navigation', () => {
     await page.keyboard.press('Tab');
     expect(await focused()).toBe('Se déconnecter');
     const order: string[] = [];
-    for (let i = 0; i < 7; i++) {
+    for (let i = 0; i < 9; i++) {
       await page.keyboard.press('Tab');
       order.push(await focused());
     }
-    expect(order).toEqual(['Accueil', 'Formulaires', 'Annuaire des services', 'Nouvelle personne', 'Dossiers', 'Mon compte', 'Aide']);
+    expect(order).toEqual(['Accueil', 'Formulaires', 'Annuaire des services', 'Nouvelle personne', 'Dossiers', 'Orientations', 'Circuits', 'Mon compte', 'Aide']);
     // The focus ring is visible on a navigation entry.
     const outline = await page.evaluate(() => getComputedStyle(document.activeElement as Element).outlineStyle);
     expect(outline).not.toBe('none');

@@ -10,6 +10,7 @@ import { runCommand } from '../../src/server/commands/run.ts';
 import { loadConfig } from '../../src/server/config.ts';
 import { secretBoxProvider } from '../../src/server/crypto/secret-key.ts';
 import { openDatabase } from '../../src/server/db/open.ts';
+import { advanceClockForTests, resetClockForTests } from '../../src/server/clock.ts';
 import { startServer } from '../../src/server/main.ts';
 
 /** The built app; SIRA_E2E_WEB_DIR points elsewhere so parallel work can build into its own folder. */
@@ -63,13 +64,23 @@ export interface E2eServer {
    * +223 70 11 22 33), so that a registration in the first organisation meets a likely duplicate.
    */
   otherOrgCase: { caseId: string; caseCode: string; givenName: string };
+  /** Answers referrals to the other organisation ("Solidarité Faso Migrants"): a service focal point there. */
+  otherOrgFocalPoint: E2eUser;
+  /** A service focal point of a third organisation, in Kayes, that receives referrals too. */
+  thirdOrgFocalPoint: E2eUser;
   /** Directory entries made through the real commands, after the NRM taxonomy was seeded. */
   services: {
     /** Of the focal point's organisation; its name and town carry accents ("Santé", "Ségou"). */
     own: { id: string; name: string };
     /** Of the other organisation: the focal point may read it, not edit it. */
     other: { id: string; name: string };
+    /** The other organisation's shelter (Burkina Faso, Hauts-Bassins): where referrals go. */
+    shelter: { id: string; name: string };
+    /** The third organisation's legal aid (Mali, Kayes). */
+    legal: { id: string; name: string };
   };
+  /** Moves the server's clock forward (deadlines, jobs); stop() puts it back. */
+  advanceClock(ms: number): void;
   stop(): Promise<void>;
 }
 
@@ -157,9 +168,23 @@ export async function startE2eServer(options: E2eServerOptions = {}): Promise<E2
     organisationName: user.organisationName,
   };
   const otherOrgCase = { caseId: uuidv4(), caseCode: '', givenName: 'Fatoumata' };
+  const otherOrgFocalPoint: E2eUser = {
+    email: 'rasmane.sawadogo@example.org',
+    password: 'a shelter focal point passphrase',
+    displayName: 'Rasmané Sawadogo',
+    organisationName: otherOrgUser.organisationName,
+  };
+  const thirdOrgFocalPoint: E2eUser = {
+    email: 'sekou.diakite@example.org',
+    password: 'a passphrase from Kayes',
+    displayName: 'Sékou Diakité',
+    organisationName: "Centre d'accueil de Kayes",
+  };
   const services = {
     own: { id: uuidv4(), name: 'Santé et écoute des migrants de Ségou' },
     other: { id: uuidv4(), name: 'Accueil de jour de Ouagadougou' },
+    shelter: { id: uuidv4(), name: 'Hébergement de transit de Bobo-Dioulasso' },
+    legal: { id: uuidv4(), name: 'Conseil juridique de Kayes' },
   };
 
   // Seeded before the server opens the folder: the data folder admits one process at a time.
@@ -230,6 +255,34 @@ export async function startE2eServer(options: E2eServerOptions = {}): Promise<E2
       consents: [{ layer: 'services', decision: 'granted', givenBy: 'self', language: 'fr', givenAt: new Date(Date.now() - 60_000).toISOString() }],
     });
     otherOrgCase.caseCode = (registered.result as { caseCode: string }).caseCode;
+    // Referrals: a shelter in the other organisation, and a third organisation with legal aid.
+    await run('user.create', { userId: uuidv4(), email: otherOrgFocalPoint.email, displayName: otherOrgFocalPoint.displayName, password: otherOrgFocalPoint.password, organisationId: otherOrganisationId, roles: ['service_focal_point'] });
+    await run('service.create', {
+      serviceId: services.shelter.id,
+      organisationId: otherOrganisationId,
+      name: services.shelter.name,
+      serviceTypes: ['shelter'],
+      targetGroups: ['stranded_migrant'],
+      languages: ['fr'],
+      costs: [{ kind: 'free' }],
+      phones: [{ number: '+226 00 00 00 03' }],
+      coverage: ['BF46'],
+      locations: [{ id: uuidv4(), name: 'Centre de transit', admin1Pcode: 'BF46', address: { address1: 'Secteur 4', city: 'Bobo-Dioulasso', country: 'BF' } }],
+    });
+    const thirdOrganisationId = uuidv4();
+    await run('organisation.create', { organisationId: thirdOrganisationId, name: thirdOrgFocalPoint.organisationName, type: 'ngo', country: 'ML', regionPcodes: ['ML01'] });
+    await run('user.create', { userId: uuidv4(), email: thirdOrgFocalPoint.email, displayName: thirdOrgFocalPoint.displayName, password: thirdOrgFocalPoint.password, organisationId: thirdOrganisationId, roles: ['service_focal_point'] });
+    await run('service.create', {
+      serviceId: services.legal.id,
+      organisationId: thirdOrganisationId,
+      name: services.legal.name,
+      serviceTypes: ['legal_aid'],
+      languages: ['fr', 'bm'],
+      costs: [{ kind: 'free' }],
+      phones: [{ number: '+223 00 00 00 04' }],
+      coverage: ['ML01'],
+      locations: [{ id: uuidv4(), name: 'Bureau de Kayes', admin1Pcode: 'ML01', address: { address1: 'Quartier Plateau', city: 'Kayes', country: 'ML' } }],
+    });
   } finally {
     await opened.close();
   }
@@ -248,8 +301,12 @@ export async function startE2eServer(options: E2eServerOptions = {}): Promise<E2
     otherOrgCaseworker,
     coordinator,
     otherOrgCase,
+    otherOrgFocalPoint,
+    thirdOrgFocalPoint,
     services,
+    advanceClock: advanceClockForTests,
     async stop() {
+      resetClockForTests();
       await server.stop();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },

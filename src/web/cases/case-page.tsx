@@ -16,6 +16,7 @@ import { CasePhoto } from './case-photo.tsx';
 import { CaseScreenings } from './case-screenings.tsx';
 import { type CaseDetail, caseKeys, exportPath, getCase, listOrganisations } from './cases-api.ts';
 import { useVocabulary } from '../directory/labels.ts';
+import { CaseReferrals } from '../referrals/case-referrals.tsx';
 
 /** A case file: its code first (what the person and partners quote), then everything held. */
 export function CasePage() {
@@ -77,6 +78,7 @@ function CaseFile({ file, me }: { file: CaseDetail; me: CurrentUser }) {
       <CasePhoto file={file} me={me} editable={open} />
       <CaseConsents file={file} me={me} editable={open} orgName={orgName} term={vocabulary.term} />
       <CaseScreenings screenings={file.screenings} />
+      {me.abilities?.includes('referral.list') && <CaseReferrals caseId={file.id} me={me} open={open} />}
       <section class="card" aria-labelledby="case-disclosures-title">
         <h2 id="case-disclosures-title">{t('registration.case.disclosures')}</h2>
         {file.disclosures.length === 0 ? (

@@ -106,6 +106,29 @@ export const FEATURE_ROUTES: readonly FeatureRoute[] = [
     ability: 'case.read',
   },
   {
+    path: '/cases/:id/refer',
+    component: lazy(() => import('../referrals/refer-page.tsx').then((m) => m.ReferPage)),
+    ability: 'referral.create',
+  },
+  {
+    // Receivers land on their inbox; a user who only refers sees what they sent.
+    path: '/referrals',
+    component: lazy(() => import('../referrals/referrals-page.tsx').then((m) => m.InboxPage)),
+    nav: { label: 'nav.referrals', icon: 'sent' },
+    ability: 'referral.list',
+  },
+  {
+    path: '/referrals/sent',
+    component: lazy(() => import('../referrals/referrals-page.tsx').then((m) => m.SentPage)),
+    ability: 'referral.list',
+  },
+  {
+    path: '/referrals/escalations',
+    component: lazy(() => import('../referrals/escalations-page.tsx').then((m) => m.EscalationsPage)),
+    nav: { label: 'nav.escalations', icon: 'overdue' },
+    ability: 'referral.oversee',
+  },
+  {
     // The national flow chart: every member reads and prints it; the page shows the editor to `pathway.manage` holders.
     path: '/referrals/pathways',
     component: lazy(() => import('../pathways/pathways-page.tsx').then((m) => m.PathwaysPage)),
@@ -172,6 +195,12 @@ export const FEATURE_ROUTES: readonly FeatureRoute[] = [
     path: '/reset',
     component: lazy(() => import('../identity/reset-page.tsx').then((m) => m.ResetPage)),
     public: true,
+  },
+  {
+    // Last: routes match in order, and "sent", "escalations" (or any other word under /referrals) is no referral's id.
+    path: '/referrals/:id',
+    component: lazy(() => import('../referrals/referral-page.tsx').then((m) => m.ReferralPage)),
+    ability: 'referral.read',
   },
 ];
 

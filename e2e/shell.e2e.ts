@@ -92,6 +92,9 @@ describe('navigation', () => {
     const focused = () => page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
     await page.keyboard.press('Tab');
     expect(await focused()).toBe('Aller au contenu');
+    // The notifications bell, named by its label (it shows only an icon and a count).
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '')).toMatch(/^Notifications/);
     await page.keyboard.press('Tab');
     expect(await focused()).toBe('Se déconnecter');
     const order: string[] = [];

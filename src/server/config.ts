@@ -41,6 +41,14 @@ const envSchema = z.object({
     .string()
     .regex(/^\s*[1-9]\d{0,3}\s*,\s*[1-9]\d{0,3}\s*,\s*[1-9]\d{0,3}\s*$/, 'must be three whole numbers of hours, e.g. 24,72,336 (emergency, urgent, normal)')
     .default('24,72,336'),
+  /** Email for notifications, e.g. `smtp://user:pass@host:587`; unset: in-app only. */
+  SIRA_SMTP_URL: z.string().regex(/^smtps?:\/\/[^\s]+$/, 'must be an smtp:// or smtps:// address').optional(),
+  SIRA_MAIL_FROM: z.string().min(3).default('Sira <no-reply@localhost>'),
+  /** The SMS gateway's address (docs/sms-gateway.md); unset: no SMS. */
+  SIRA_SMS_URL: z.string().url().optional(),
+  SIRA_SMS_TOKEN: z.string().min(1).optional(),
+  /** Where people open Sira (`https://sira.example.org`), for links in emails and SMS. */
+  SIRA_PUBLIC_URL: z.string().url().optional(),
 });
 
 export interface Config {
@@ -65,6 +73,11 @@ export interface Config {
   retentionYears: number;
   /** Answer time in hours per urgency. */
   referralAnswerHours: { emergency: number; urgent: number; normal: number };
+  smtpUrl: string | null;
+  mailFrom: string;
+  smsUrl: string | null;
+  smsToken: string | null;
+  publicUrl: string | null;
 }
 
 export class ConfigError extends Error {}
@@ -100,5 +113,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     hsdsRateLimitPerMinute: e.SIRA_HSDS_RATE_LIMIT,
     retentionYears: e.SIRA_RETENTION_YEARS,
     referralAnswerHours: answerHours(e.SIRA_REFERRAL_ANSWER_HOURS),
+    smtpUrl: e.SIRA_SMTP_URL ?? null,
+    mailFrom: e.SIRA_MAIL_FROM,
+    smsUrl: e.SIRA_SMS_URL ?? null,
+    smsToken: e.SIRA_SMS_TOKEN ?? null,
+    publicUrl: e.SIRA_PUBLIC_URL ?? null,
   };
 }

@@ -9,6 +9,7 @@ import { buildApp } from './http/app.ts';
 import { builtInJobHandlers, ensureRecurringJobs } from './jobs/handlers.ts';
 import { configureAnswerHours } from './referrals/settings.ts';
 import { JobWorker } from './jobs/worker.ts';
+import { deliverySettings, enableDeliveryChannels } from './notifications/channels.ts';
 import { SIRA_VERSION } from './version.ts';
 
 export interface RunningServer {
@@ -27,7 +28,9 @@ export async function startServer(config: Config, options: { logger?: boolean | 
     await ensureRecurringJobs(database.db);
     configureAnswerHours(config.referralAnswerHours);
     app = await buildApp({ config, database, registry: buildRegistry(), version: SIRA_VERSION, ...(options.logger === undefined ? {} : { logger: options.logger }) });
-    worker = new JobWorker(database.db, builtInJobHandlers(timeouts, { secrets: secretBoxProvider(config), years: config.retentionYears }), { pollMs: config.jobPollMs, logger: app.log });
+    const delivery = deliverySettings(config);
+    enableDeliveryChannels(delivery);
+    worker = new JobWorker(database.db, builtInJobHandlers(timeouts, { secrets: secretBoxProvider(config), years: config.retentionYears }, delivery), { pollMs: config.jobPollMs, logger: app.log });
     const address = await app.listen({ port: config.port, host: config.host });
     worker.start();
     const url = address.replace('://0.0.0.0', '://localhost').replace('://[::]', '://localhost');

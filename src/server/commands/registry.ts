@@ -16,6 +16,7 @@ import { erasePerson } from '../cases/rights/erase.ts';
 import { createReferral } from '../referrals/create.ts';
 import { REFERRAL_TRANSITION_COMMANDS } from '../referrals/transitions.ts';
 import { retryJob } from '../jobs/commands.ts';
+import { markNotificationsRead, updateNotificationSettings } from '../notifications/commands.ts';
 import { createOrganisation, updateOrganisation } from '../organisations/commands.ts';
 import { resetPathway, savePathway } from '../referrals/pathways/commands.ts';
 import type { CommandDefinition } from './define.ts';
@@ -42,6 +43,8 @@ export const ALL_COMMANDS: readonly CommandDefinition[] = [
   upsertRole,
   resetRole,
   retryJob,
+  markNotificationsRead,
+  updateNotificationSettings,
   createForm,
   addFormVersion,
   publishFormVersion,

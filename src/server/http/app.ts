@@ -25,6 +25,7 @@ import { directoryImportRoutes } from '../directory/import/routes.ts';
 import { hsdsRoutes } from '../directory/hsds/routes.ts';
 import { publicDirectoryRoutes } from '../directory/public/routes.ts';
 import { jobRoutes } from '../jobs/routes.ts';
+import { notificationRoutes } from '../notifications/routes.ts';
 import { organisationRoutes } from '../organisations/routes.ts';
 import { referralPathwayRoutes } from '../referrals/pathways/routes.ts';
 import { referralStatisticsRoutes } from '../referrals/statistics-routes.ts';
@@ -108,6 +109,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   organisationRoutes(app, database.db);
   auditRoutes(app, database.db);
   jobRoutes(app, database.db);
+  notificationRoutes(app, database.db, config);
   formRoutes(app, database.db);
   directoryRoutes(app, database.db, config);
   caseRoutes(app, database.db, secrets);

@@ -7,6 +7,9 @@ import { enqueueJob } from './queue.ts';
 import type { JobHandler } from './worker.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { type RetentionSettings, runRetention } from '../cases/rights/retention.ts';
+import { type DeliverySettings, NO_DELIVERY } from '../notifications/channels.ts';
+import { deliverNotificationHandler } from '../notifications/deliver.ts';
+import { DELIVER_JOB } from '../notifications/notify.ts';
 import { referralJobHandlers } from '../referrals/deadlines.ts';
 
 const DAY_MS = 86_400_000;
@@ -14,8 +17,9 @@ const DAY_MS = 86_400_000;
 // moves it forward would find every recurring job due again at once, forever.
 
 /** The job kinds Sira runs. Features add theirs here (referral deadlines, retention…). */
-export function builtInJobHandlers(timeouts: SessionTimeouts, retention: RetentionSettings): Map<string, JobHandler> {
+export function builtInJobHandlers(timeouts: SessionTimeouts, retention: RetentionSettings, delivery: DeliverySettings = NO_DELIVERY): Map<string, JobHandler> {
   return new Map<string, JobHandler>([
+    [DELIVER_JOB, deliverNotificationHandler(delivery)],
     ...referralJobHandlers,
     [
       'sessions.purge',

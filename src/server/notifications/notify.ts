@@ -1,26 +1,21 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import { buildUserActor } from '../../domain/identity/roles.ts';
 import type { Action } from '../../domain/policies/policy.ts';
 import { can } from '../../domain/policies/policy.ts';
 import type { DbOrTx } from '../db/client.ts';
-import { notifications, users } from '../db/schema/index.ts';
+import type { NotificationKind } from '../../domain/notifications/kinds.ts';
+import { notificationDeliveries, notificationSettings, notifications, users } from '../db/schema/index.ts';
 import { loadRoleDefinitions } from '../identity/roles.ts';
+import { enqueueJob } from '../jobs/queue.ts';
+import { enabledDeliveryChannels } from './channels.ts';
 
-/** What Sira tells people about; each has words in `catalogues/notifications`, never personal data. */
-export const NOTIFICATION_KINDS = [
-  'referral_received',
-  'referral_reminder',
-  'referral_overdue',
-  'referral_escalated',
-  'referral_accepted',
-  'referral_declined',
-  'referral_started',
-  'referral_completed',
-  'referral_not_completed',
-  'referral_cancelled',
-] as const;
-export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+/** The job that sends one email or SMS; its payload is the delivery's id, nothing else. */
+export const DELIVER_JOB = 'notifications.deliver';
+/** With the worker's backoff (5 s doubling, capped at 1 h), tries spread over about 2.5 hours: an SMTP outage of an afternoon. */
+export const DELIVERY_ATTEMPTS = 12;
+
+export { NOTIFICATION_KINDS, type NotificationKind } from '../../domain/notifications/kinds.ts';
 
 export interface NotifyRequest {
   kind: NotificationKind;
@@ -33,7 +28,9 @@ export interface NotifyRequest {
 
 /**
  * Writes one in-app notification per recipient, in the caller's transaction: a referral and the
- * news of it exist together or not at all. Returns the notification ids.
+ * news of it exist together or not at all. Where email or SMS is configured and the recipient
+ * wants it, a delivery and its job are written in the same transaction. Returns the
+ * notification ids.
  */
 export async function notify(tx: DbOrTx, request: NotifyRequest): Promise<string[]> {
   const candidates = await tx
@@ -51,5 +48,27 @@ export async function notify(tx: DbOrTx, request: NotifyRequest): Promise<string
   if (recipients.length === 0) return [];
   const rows = recipients.map((u) => ({ id: uuidv7(), userId: u.id, kind: request.kind, link: request.link, subjectId: request.subjectId, createdAt: request.now }));
   await tx.insert(notifications).values(rows);
+  await scheduleDeliveries(tx, rows, request.now);
   return rows.map((r) => r.id);
+}
+
+async function scheduleDeliveries(tx: DbOrTx, rows: { id: string; userId: string }[], now: Date): Promise<void> {
+  const channels = enabledDeliveryChannels();
+  if (!channels.email && !channels.sms) return;
+  const preferences = await tx
+    .select({ userId: notificationSettings.userId, email: notificationSettings.email, smsPhone: notificationSettings.smsPhone })
+    .from(notificationSettings)
+    .where(inArray(notificationSettings.userId, rows.map((r) => r.userId)));
+  const byUser = new Map(preferences.map((p) => [p.userId, p]));
+  const deliveries: (typeof notificationDeliveries.$inferInsert)[] = [];
+  for (const row of rows) {
+    const wants = byUser.get(row.userId);
+    // Email is on until the person turns it off; SMS needs a number they gave.
+    if (channels.email && (wants?.email ?? true)) deliveries.push({ id: uuidv7(), notificationId: row.id, channel: 'email', status: 'pending', createdAt: now });
+    if (channels.sms && wants?.smsPhone) deliveries.push({ id: uuidv7(), notificationId: row.id, channel: 'sms', status: 'pending', createdAt: now });
+  }
+  if (deliveries.length === 0) return;
+  await tx.insert(notificationDeliveries).values(deliveries);
+  // One job per delivery: an SMTP outage retries the emails without texting anyone twice.
+  for (const d of deliveries) await enqueueJob(tx, { kind: DELIVER_JOB, payload: { deliveryId: d.id }, maxAttempts: DELIVERY_ATTEMPTS });
 }

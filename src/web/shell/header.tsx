@@ -4,7 +4,9 @@ import { problemMessage } from '../api/errors.ts';
 import { useI18n } from '../i18n/i18n.ts';
 import { LanguageSwitcher } from '../i18n/language-switcher.tsx';
 import { useSession } from '../identity/session-store.tsx';
+import { hasAbility } from '../identity/session.ts';
 import { Icon } from '../ui/icons.tsx';
+import { NotificationBellSlot } from '../notifications/bell-slot.tsx';
 import { Navigation } from './navigation.tsx';
 
 /**
@@ -32,6 +34,7 @@ export function Header() {
       <div class={user ? 'app-header-inner' : 'app-header-inner is-narrow'}>
         <div class="app-header-bar">
           <p class="brand">{t('app.name')}</p>
+          {user && !user.totpEnrolmentRequired && hasAbility(user, 'notification.list') && <NotificationBellSlot />}
           {user && (
             <button type="button" class="header-button" onClick={signOut} disabled={signingOut} aria-busy={signingOut}>
               <Icon name="signOut" />

@@ -180,6 +180,12 @@ export const FEATURE_ROUTES: readonly FeatureRoute[] = [
     ability: 'api_token.create',
   },
   {
+    // Every signed-in person has their own; the header's bell leads here, so no menu entry.
+    path: '/notifications',
+    component: lazy(() => import('../notifications/notifications-page.tsx').then((m) => m.NotificationsPage)),
+    ability: 'notification.list',
+  },
+  {
     path: '/account',
     component: lazy(() => import('../identity/account-page.tsx').then((m) => m.AccountPage)),
     nav: { label: 'nav.account', icon: 'account' },

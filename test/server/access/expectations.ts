@@ -65,6 +65,10 @@ export const EXPECTED: Record<string, Expectation> = {
   'POST /api/commands/role.save': only(['system_admin'], 200, 403),
   'POST /api/commands/role.reset': only(['system_admin'], 200, 403),
   'POST /api/commands/job.retry': only(['system_admin']),
+  'GET /api/notifications': everyone(), // one's own only
+  'GET /api/notifications/settings': everyone(),
+  'POST /api/commands/notification.mark_read': everyone(), // others' ids are ignored, not refused
+  'POST /api/commands/notification.settings.update': everyone(),
   // Questionnaires are templates without personal data: every member reads them, coordinators manage them.
   'GET /api/forms': everyone(),
   'GET /api/forms/{id}': everyone(),
@@ -113,6 +117,13 @@ export const EXPECTED: Record<string, Expectation> = {
   'GET /api/cases/{id}/export.json': scoped(['frontline_identifier', 'case_manager'], []),
   'GET /api/cases/{id}/export.pdf': scoped(['frontline_identifier', 'case_manager'], []),
   'POST /api/commands/person.erase': (role, target) => (target === 'own' && role === 'case_manager' ? 200 : target === 'own' && role === 'frontline_identifier' ? 403 : 404),
+  // Referral pathways are the national flow chart, without personal data: every member reads them, the coordinator edits them.
+  'GET /api/referral-pathways': everyone(),
+  'GET /api/referral-pathways/{targetGroup}/diagram.svg': everyone(),
+  'POST /api/commands/pathway.save': only(['nrm_coordinator'], 200, 403),
+  'POST /api/commands/pathway.reset': only(['nrm_coordinator'], 200, 403),
+  // Referral statistics are aggregates with small cells hidden: coordinators and analysts only; for anyone else the page does not exist.
+  'GET /api/referrals/statistics': only(['nrm_coordinator', 'analyst']),
   // Referrals: the referrer's case readers send and follow them; the receiver's focal points and case managers answer them.
   // A referral's other side is refused (403); anyone on neither side is told it does not exist (404).
   'POST /api/commands/referral.create': scoped(['frontline_identifier', 'case_manager'], []),
@@ -130,13 +141,6 @@ export const EXPECTED: Record<string, Expectation> = {
   'GET /api/referrals/{id}': scoped(['frontline_identifier', 'case_manager'], ['service_focal_point', 'case_manager']),
   'GET /api/referrals/{id}/form.pdf': scoped(['frontline_identifier', 'case_manager'], []),
   'GET /api/cases/{id}/consent-check': scoped(['frontline_identifier', 'case_manager'], []),
-  // Referral pathways are the national flow chart, without personal data: every member reads them, the coordinator edits them.
-  'GET /api/referral-pathways': everyone(),
-  'GET /api/referral-pathways/{targetGroup}/diagram.svg': everyone(),
-  'POST /api/commands/pathway.save': only(['nrm_coordinator'], 200, 403),
-  'POST /api/commands/pathway.reset': only(['nrm_coordinator'], 200, 403),
-  // Referral statistics are aggregates with small cells hidden: coordinators and analysts only; for anyone else the page does not exist.
-  'GET /api/referrals/statistics': only(['nrm_coordinator', 'analyst']),
   // The public HSDS API: no session, the same answer for everyone.
   'GET /hsds': everyone(),
   'GET /hsds/services': everyone(),

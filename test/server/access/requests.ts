@@ -83,6 +83,10 @@ export const REQUESTS: Record<string, Builder> = {
   'POST /api/commands/role.save': async () => command('role.save', { key: `custom_${uuidv4().slice(0, 8)}`, label: 'Point focal régional', permissions: ['organisation.update:own'] }),
   'POST /api/commands/role.reset': async () => command('role.reset', { key: 'case_manager' }),
   'POST /api/commands/job.retry': async (_t, f) => command('job.retry', { jobId: await f.newDeadJob() }),
+  'GET /api/notifications': async () => ({ url: '/api/notifications?unread=true&perPage=1' }),
+  'GET /api/notifications/settings': async () => ({ url: '/api/notifications/settings' }),
+  'POST /api/commands/notification.mark_read': async () => command('notification.mark_read', { all: true }),
+  'POST /api/commands/notification.settings.update': async () => command('notification.settings.update', { email: false, smsPhone: '+223 70 11 22 33' }),
   'GET /api/forms': async () => ({ url: '/api/forms' }),
   'GET /api/forms/{id}': async (_t, f) => ({ url: `/api/forms/${(await f.newForm()).formId}` }),
   'GET /api/forms/{id}/versions/{version}': async (_t, f) => ({ url: `/api/forms/${(await f.newForm()).formId}/versions/1` }),
@@ -152,6 +156,14 @@ export const REQUESTS: Record<string, Builder> = {
     const label = { fr: 'Soutien scolaire', en: 'School support', bm: 'Kalan dɛmɛ' };
     return command('taxonomy.term_save', { taxonomy: 'nrm_service_types', code: `custom_${uuidv4().slice(0, 8)}`, parent: 'education', name: label, description: label });
   },
+  'GET /api/referral-pathways': async () => ({ url: '/api/referral-pathways' }),
+  'GET /api/referral-pathways/{targetGroup}/diagram.svg': async () => ({ url: '/api/referral-pathways/returnee/diagram.svg?lang=bm&region=ML01' }),
+  // A target group with no stored pathway per organisation side, so the coordinator's one save on each starts from version 0.
+  'POST /api/commands/pathway.save': async (t, f) => {
+    await f.newService('own');
+    return command('pathway.save', { targetGroup: t === 'own' ? 'child' : 'woman', steps: [{ serviceType: 'shelter', timing: 'immediate', responsible: [{ admin1Pcode: 'ML01', organisationIds: [f.organisations[t]] }] }], expectedVersion: 0 });
+  },
+  'POST /api/commands/pathway.reset': async () => command('pathway.reset', { targetGroup: 'returnee' }),
   'POST /api/commands/referral.create': async (t, f) => command('referral.create', { referralId: uuidv4(), caseId: await f.newCase(t), serviceId: (await f.newService(t === 'own' ? 'other' : 'own')).serviceId, serviceType: 'shelter', urgency: 'normal', reason: 'Hébergement (démo).' }),
   'POST /api/commands/referral.accept': async (t, f) => command('referral.accept', { referralId: await f.newReferral(opposite(t)) }),
   'POST /api/commands/referral.decline': async (t, f) => command('referral.decline', { referralId: await f.newReferral(opposite(t)), note: 'Plus de place (démo).' }),
@@ -166,14 +178,6 @@ export const REQUESTS: Record<string, Builder> = {
   'GET /api/referrals/{id}': async (t, f) => ({ url: `/api/referrals/${await f.newReferral(t)}` }),
   'GET /api/referrals/{id}/form.pdf': async (t, f) => ({ url: `/api/referrals/${await f.newReferral(t, { onPaper: true })}/form.pdf?lang=fr` }),
   'GET /api/cases/{id}/consent-check': async (t, f) => ({ url: `/api/cases/${await f.newCase(t)}/consent-check?organisationId=${f.organisations[opposite(t)]}&serviceType=shelter` }),
-  'GET /api/referral-pathways': async () => ({ url: '/api/referral-pathways' }),
-  'GET /api/referral-pathways/{targetGroup}/diagram.svg': async () => ({ url: '/api/referral-pathways/returnee/diagram.svg?lang=bm&region=ML01' }),
-  // A target group with no stored pathway per organisation side, so the coordinator's one save on each starts from version 0.
-  'POST /api/commands/pathway.save': async (t, f) => {
-    await f.newService('own');
-    return command('pathway.save', { targetGroup: t === 'own' ? 'child' : 'woman', steps: [{ serviceType: 'shelter', timing: 'immediate', responsible: [{ admin1Pcode: 'ML01', organisationIds: [f.organisations[t]] }] }], expectedVersion: 0 });
-  },
-  'POST /api/commands/pathway.reset': async () => command('pathway.reset', { targetGroup: 'returnee' }),
   'GET /api/referrals/statistics': async () => ({ url: '/api/referrals/statistics?dimension=regionPcode&from=2026-01-01&to=2026-12-31' }),
   'POST /api/commands/service.create': async (t, f) => {
     const { input } = await f.newService('own');

@@ -45,6 +45,9 @@ import loginBm from './login/bm.json' with { type: 'json' };
 import navFr from './nav/fr.json' with { type: 'json' };
 import navEn from './nav/en.json' with { type: 'json' };
 import navBm from './nav/bm.json' with { type: 'json' };
+import notificationsFr from './notifications/fr.json' with { type: 'json' };
+import notificationsEn from './notifications/en.json' with { type: 'json' };
+import notificationsBm from './notifications/bm.json' with { type: 'json' };
 import offlineFr from './offline/fr.json' with { type: 'json' };
 import offlineEn from './offline/en.json' with { type: 'json' };
 import offlineBm from './offline/bm.json' with { type: 'json' };
@@ -94,7 +97,7 @@ import validationFr from './validation/fr.json' with { type: 'json' };
 import validationEn from './validation/en.json' with { type: 'json' };
 import validationBm from './validation/bm.json' with { type: 'json' };
 
-export const CATALOGUE_AREAS = ['admin', 'app', 'cases', 'cli', 'common', 'directory', 'directoryImport', 'errors', 'formFill', 'formLibrary', 'forms', 'home', 'login', 'nav', 'offline', 'organisations', 'passwordReset', 'pathways', 'personExport', 'publicDirectory', 'referralForm', 'referralStatistics', 'referrals', 'registration', 'roles', 'serviceEdit', 'shell', 'tokens', 'totp', 'validation'] as const;
+export const CATALOGUE_AREAS = ['admin', 'app', 'cases', 'cli', 'common', 'directory', 'directoryImport', 'errors', 'formFill', 'formLibrary', 'forms', 'home', 'login', 'nav', 'notifications', 'offline', 'organisations', 'passwordReset', 'pathways', 'personExport', 'publicDirectory', 'referralForm', 'referralStatistics', 'referrals', 'registration', 'roles', 'serviceEdit', 'shell', 'tokens', 'totp', 'validation'] as const;
 
 export const fr = {
   ...adminFr,
@@ -111,6 +114,7 @@ export const fr = {
   ...homeFr,
   ...loginFr,
   ...navFr,
+  ...notificationsFr,
   ...offlineFr,
   ...organisationsFr,
   ...passwordResetFr,
@@ -144,6 +148,7 @@ export const en = {
   ...homeEn,
   ...loginEn,
   ...navEn,
+  ...notificationsEn,
   ...offlineEn,
   ...organisationsEn,
   ...passwordResetEn,
@@ -177,6 +182,7 @@ export const bm = {
   ...homeBm,
   ...loginBm,
   ...navBm,
+  ...notificationsBm,
   ...offlineBm,
   ...organisationsBm,
   ...passwordResetBm,

@@ -71,7 +71,7 @@ async function inspect<T>(target: Target, fn: (db: Db) => Promise<T>): Promise<T
   }
 }
 
-async function count(db: Db, table: 'organisations' | 'users' | 'cases'): Promise<number> {
+async function count(db: Db, table: 'organisations' | 'users' | 'cases' | 'referrals'): Promise<number> {
   const [r] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from ${sql.identifier(table)}`);
   return r!.n;
 }
@@ -126,10 +126,10 @@ describe(`sira CLI (${BACKEND})`, () => {
     const first = await sira(['seed-demo']);
     expect(first.code).toBe(0);
     expect(first.stdout).toBe('Données de démonstration créées : 8 organisations, 15 comptes. Mot de passe de démonstration : sira-demo-2024\n');
-    const counted = () => inspect(main, async (db) => ({ organisations: await count(db, 'organisations'), users: await count(db, 'users'), cases: await count(db, 'cases'), snapshot: await snapshot(db) }));
+    const counted = () => inspect(main, async (db) => ({ organisations: await count(db, 'organisations'), users: await count(db, 'users'), cases: await count(db, 'cases'), referrals: await count(db, 'referrals'), snapshot: await snapshot(db) }));
     const once = await counted();
     // The administrator's organisation and account, plus the demo's; the refused short-password admin is absent.
-    expect(once).toMatchObject({ organisations: 9, users: 16, cases: 4 });
+    expect(once).toMatchObject({ organisations: 9, users: 16, cases: 4, referrals: 3 });
     expect(await sira(['seed-demo'])).toMatchObject({ code: 0, stdout: first.stdout });
     expect(await counted()).toEqual(once);
   });
@@ -142,7 +142,9 @@ describe(`sira CLI (${BACKEND})`, () => {
     });
     const all = await sira(['jobs']);
     expect(all.code).toBe(0);
-    const [header, rule, ...rows] = all.stdout.trimEnd().split('\n');
+    const [header, rule, ...listed] = all.stdout.trimEnd().split('\n');
+    // Only this test's jobs: the demo data seeded above schedules its referrals' deadlines too.
+    const rows = listed.filter((l) => l.includes(' demo.'));
     expect(header).toMatch(/^identifiant\s+type\s+statut\s+essais\s+échéance\s+dernière erreur$/);
     expect(rule).toMatch(/^-+( +-+){5}$/);
     expect(rows).toHaveLength(2);

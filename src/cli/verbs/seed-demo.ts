@@ -7,6 +7,7 @@ import { DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_USERS, demoEmail } from '../dem
 import { DEMO_SERVICES, demoServiceId, demoServiceInput, demoVerifiedAt } from '../demo-directory.ts';
 import { stableId } from '../ids.ts';
 import { DEMO_CASES, demoConsents } from '../demo-cases.ts';
+import { DEMO_REFERRALS } from '../demo-referrals.ts';
 import { secretBoxProvider } from '../../server/crypto/secret-key.ts';
 
 /**
@@ -57,6 +58,12 @@ export const seedDemo: Verb = async (ctx, args) => {
         stats: { sex: c.sex, nationality: c.regionPcode.slice(0, 2), preferredLanguage: 'bm' },
         consents: demoConsents(c, givenAt),
       });
+    }
+    for (const r of DEMO_REFERRALS) {
+      const referralId = stableId(`demo:referral:${r.key}`);
+      const { case: caseKey, service, key, steps, ...fields } = r;
+      await run('referral.create', key, { referralId, caseId: stableId(`demo:case:${caseKey}`), serviceId: demoServiceId(service), ...fields });
+      for (const s of steps) await run(`referral.${s.event}`, key, { referralId, ...(s.note ? { note: s.note } : {}) });
     }
   });
   ctx.out(ctx.t('cli.seed.done', { organisations: DEMO_ORGANISATIONS.length, users: DEMO_USERS.length, password: DEMO_PASSWORD }));

@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, arrayOverlaps, eq, inArray } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import { buildUserActor } from '../../domain/identity/roles.ts';
 import type { Action } from '../../domain/policies/policy.ts';
@@ -17,6 +17,13 @@ export const DELIVERY_ATTEMPTS = 12;
 
 export { NOTIFICATION_KINDS, type NotificationKind } from '../../domain/notifications/kinds.ts';
 
+/** The permissions (with or without `:own`) through which a role may grant each audience's action; `can` decides in the end. */
+const PERMISSIONS_FOR: Record<NotifyRequest['audience']['action'], readonly string[]> = {
+  'referral.oversee': ['referral.oversee'],
+  'referral.respond': ['referral.respond'],
+  'referral.read': ['case.read', 'referral.create', 'referral.respond'],
+};
+
 export interface NotifyRequest {
   kind: NotificationKind;
   /** Who hears: the active members of this organisation (null: of any organisation) allowed this action. */
@@ -33,11 +40,13 @@ export interface NotifyRequest {
  * notification ids.
  */
 export async function notify(tx: DbOrTx, request: NotifyRequest): Promise<string[]> {
-  const candidates = await tx
-    .select({ id: users.id, organisationId: users.organisationId, roles: users.roles })
-    .from(users)
-    .where(request.audience.organisationId ? and(eq(users.active, true), eq(users.organisationId, request.audience.organisationId)) : eq(users.active, true));
   const definitions = await loadRoleDefinitions(tx);
+  // Only accounts holding a role that could grant the action are read: telling the coordinators
+  // must not mean loading every account of every partner.
+  const granting = [...definitions].filter(([, d]) => d.permissions.some((p) => PERMISSIONS_FOR[request.audience.action].includes(p.replace(/:own$/, '')))).map(([key]) => key);
+  if (granting.length === 0) return [];
+  const scope = and(eq(users.active, true), arrayOverlaps(users.roles, granting), request.audience.organisationId ? eq(users.organisationId, request.audience.organisationId) : undefined);
+  const candidates = await tx.select({ id: users.id, organisationId: users.organisationId, roles: users.roles }).from(users).where(scope);
   const recipients = candidates.filter((u) => {
     const actor = buildUserActor(u, definitions);
     const { action, organisationId, sides } = request.audience;

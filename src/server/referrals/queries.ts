@@ -29,7 +29,8 @@ function viewCondition(view: InboxView, now: Date): SQL {
 }
 
 function viewOrder(view: InboxView) {
-  return view === 'closed' ? [desc(referrals.closedAt), desc(referrals.id)] : [asc(referrals.answerDueAt), asc(referrals.id)];
+  // NULLS LAST as the index has it (a closed referral always has `closed_at`), so the index gives the order.
+  return view === 'closed' ? [sql`${referrals.closedAt} desc nulls last`, sql`${referrals.id} desc nulls last`] : [asc(referrals.answerDueAt), asc(referrals.id)];
 }
 
 export interface ListOptions {

@@ -15,6 +15,10 @@
  *   SIRA_BENCH_DEDUPE_BATCH  records in the synthetic dedupe batch (default 100000, at most 1000000)
  *   SIRA_BENCH_REGISTER      persons in the register the registration-time duplicate check runs against
  *                            (default 1000000 on PostgreSQL, 50000 on the embedded database)
+ *   SIRA_BENCH_REFERRALS     referrals created then accepted per path (default 300, at most 5000)
+ *   SIRA_BENCH_REFERRAL_REGISTER  referrals in the register the provider inbox is timed against
+ *                            (default 1000000 on PostgreSQL, 50000 on the embedded database)
+ *   SIRA_BENCH_ONLY=referrals  run only the referral benchmarks and rewrite only their section
  *   SIRA_BENCH_NO_WRITE=1    print only, leave BENCHMARKS.md alone
  */
 import path from 'node:path';
@@ -25,13 +29,14 @@ import { type RegistrationCheckResult, benchRegistrationCheck, benchRegistration
 import { type DirectorySearchResult, benchDirectorySearch, renderDirectorySearchReport } from './directory-search.ts';
 import { REPO_ROOT, loadAverage, machineInfo } from './machine.ts';
 import { benchPasswordHash } from './password-hash.ts';
+import { BENCHMARKS_FILE, runReferralBenches, writeReferralsSection } from './referrals.ts';
 import { END_MARKER, busy, renderReport, writeReport } from './report.ts';
 import { fmtMs } from './stats.ts';
 import { benchWeb } from './web-load.ts';
 import { renderWebReport } from './web-report.ts';
 
 /** The whole run is abandoned past this: figures are only written when everything finished. */
-const RUN_TIMEOUT_MS = 30 * 60_000;
+const RUN_TIMEOUT_MS = 45 * 60_000;
 
 function intFromEnv(name: string, fallback: number, max: number): number {
   const raw = process.env[name];
@@ -55,6 +60,16 @@ async function main(): Promise<void> {
   const concurrency = 8;
   const warmup = 25;
   const log = (line: string) => console.log(line);
+  const referralOptions = () => {
+    const registerAll = process.env.SIRA_BENCH_REFERRAL_REGISTER ? intFromEnv('SIRA_BENCH_REFERRAL_REGISTER', 1, 2_000_000) : undefined;
+    return { n: intFromEnv('SIRA_BENCH_REFERRALS', 300, 5000), registerPostgres: registerAll ?? 1_000_000, registerPglite: registerAll ?? 50_000, requests: 200, log };
+  };
+  if (process.env.SIRA_BENCH_ONLY === 'referrals') {
+    const referralsSection = await runReferralBenches(referralOptions());
+    if (process.env.SIRA_BENCH_NO_WRITE === '1') log(`\n${referralsSection}`);
+    else writeReferralsSection(BENCHMARKS_FILE, referralsSection);
+    return;
+  }
 
   const machine = machineInfo();
   const loadStart = loadAverage();
@@ -105,6 +120,8 @@ async function main(): Promise<void> {
     registrationChecks.push(await benchRegistrationCheck(kind, { persons, probes: 200, log, adminUrl: process.env.SIRA_BENCH_DATABASE_URL }));
   }
 
+  const referralsSection = await runReferralBenches(referralOptions());
+
   const webRuns = intFromEnv('SIRA_BENCH_WEB_RUNS', 5, 20);
   log(`\nWeb app: bytes of JavaScript, and login page load time under network emulation, ${webRuns} runs per profile`);
   const web = await benchWeb(webRuns, log);
@@ -118,10 +135,11 @@ async function main(): Promise<void> {
     `${[...renderDirectorySearchReport(directory), ...renderDedupeReport(dedupe), ...renderRegistrationCheckReport(registrationChecks, registrationQuality), ...renderWebReport(web)].join('\n')}\n${END_MARKER}`,
   );
   if (process.env.SIRA_BENCH_NO_WRITE === '1') {
-    log(`\n${section}`);
+    log(`\n${section}\n${referralsSection}`);
   } else {
     const file = path.join(REPO_ROOT, 'BENCHMARKS.md');
     writeReport(file, section);
+    writeReferralsSection(file, referralsSection);
     log(`\nWrote ${path.relative(process.cwd(), file) || file} (${(durationMs / 1000).toFixed(0)} s)`);
   }
 }

@@ -112,7 +112,7 @@ describe('roles screen (role managers)', () => {
     await totp.check();
     await analyst.getByRole('button', { name: 'Enregistrer le rôle Analyste' }).click();
     await analyst.getByText('Modifications enregistrées.').waitFor();
-    expect(await storedRole(context.request, 'analyst')).toMatchObject({ requiresTotp: true, permissions: [] });
+    expect(await storedRole(context.request, 'analyst')).toMatchObject({ requiresTotp: true, permissions: ['referral.statistics'] });
     // After a reload the page shows what the server holds.
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Rôles et permissions' }).waitFor();

@@ -143,7 +143,7 @@ describe('policy rules', () => {
   });
 
   it('tells the client what it may do somewhere', () => {
-    expect(abilities(user(['auditor']))).toEqual(['organisation.list', 'organisation.read', 'session.revoke', 'audit.read', 'form.list', 'form.read', 'api_token.list', 'api_token.revoke', 'service.list', 'service.read']);
+    expect(abilities(user(['auditor']))).toEqual(['organisation.list', 'organisation.read', 'session.revoke', 'audit.read', 'form.list', 'form.read', 'api_token.list', 'api_token.revoke', 'service.list', 'service.read', 'pathway.read', 'notification.list']);
     expect(abilities(user(['organisation_admin']))).toEqual(
       expect.arrayContaining(['organisation.update', 'user.list', 'user.manage', 'user.create', 'role.list']),
     );

@@ -200,7 +200,8 @@ const rules: { [A in Action]: Rule<A> } = {
   'referral.statistics': (a) => grants(a, 'referral.statistics'),
   'pathway.read': signedIn,
   'pathway.manage': (a) => grants(a, 'pathway.manage'),
-  'notification.list': (a) => a.kind === 'user',
+  // One's own: an account lists its notifications (the system actor has none, but may, like everything).
+  'notification.list': signedIn,
 };
 
 /** Which side of a referral the actor is on; the referrer's side wins for a referral within one organisation. */
@@ -262,7 +263,7 @@ export function abilities(actor: Actor): Action[] {
     'referral.statistics': grants(actor, 'referral.statistics'),
     'pathway.read': signedIn(actor),
     'pathway.manage': grants(actor, 'pathway.manage'),
-    'notification.list': actor.kind === 'user',
+    'notification.list': signedIn(actor),
   };
   return ACTIONS.filter((a) => somewhere[a]);
 }

@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
-import type { Country } from '../../domain/geo/admin1.ts';
 import { useI18n } from '../i18n/i18n.ts';
 import { type DirectorySearch, EMPTY_SEARCH, activeFilters } from './directory-api.ts';
-import { LANGUAGE_CODES, type Vocabulary, languageName, regionsOf } from './labels.ts';
+import { LANGUAGE_CODES, type Vocabulary, languageName } from './labels.ts';
+import { RegionOptions } from './region-options.tsx';
 
 interface Props {
   value: DirectorySearch;
@@ -10,7 +10,6 @@ interface Props {
   onSearch: (next: DirectorySearch) => void;
 }
 
-const COUNTRIES: readonly Country[] = ['ML', 'BF'];
 const COST_KINDS = ['free', 'cost_shared', 'paid'] as const;
 
 /**
@@ -52,15 +51,7 @@ export function SearchForm({ value, vocabulary, onSearch }: Props) {
           <label for="directory-region">{t('directory.filter.region')}</label>
           <select {...select('region')}>
             <option value="">{t('directory.filter.anyRegion')}</option>
-            {COUNTRIES.map((country) => (
-              <optgroup key={country} label={t(country === 'ML' ? 'directory.country.ML' : 'directory.country.BF')}>
-                {regionsOf(country).map((r) => (
-                  <option key={r.pcode} value={r.pcode}>
-                    {r.name}
-                  </option>
-                ))}
-              </optgroup>
-            ))}
+            <RegionOptions countryLabel={(country) => t(country === 'ML' ? 'directory.country.ML' : 'directory.country.BF')} />
           </select>
         </div>
         <FilterSelect {...select('targetGroup')} label={t('directory.filter.targetGroup')} any={t('directory.filter.anyTargetGroup')} options={vocabulary.targetGroups.map((term) => [term.code, term.label] as const)} />

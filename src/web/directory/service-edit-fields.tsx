@@ -50,7 +50,7 @@ export function TextAreaField({ id, label, registration, error, hint }: FieldPro
     <div class="field">
       <label for={id}>{label}</label>
       <Messages id={id} hint={hint} error={error}>
-        <textarea {...registration} id={id} rows={4} class="service-edit-textarea" aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} />
+        <textarea {...registration} id={id} rows={4} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} />
       </Messages>
     </div>
   );

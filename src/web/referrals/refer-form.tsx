@@ -147,7 +147,6 @@ export function ReferForm({ caseId, service, vocabulary, me, onChangeService }: 
         <textarea
           id="refer-reason"
           rows={4}
-          class="referral-textarea"
           maxLength={REFERRAL_REASON_MAX}
           value={v.reason}
           aria-invalid={reasonError ? true : undefined}
@@ -181,7 +180,6 @@ export function ReferForm({ caseId, service, vocabulary, me, onChangeService }: 
           <textarea
             id="refer-override"
             rows={3}
-            class="referral-textarea"
             maxLength={2000}
             value={v.override}
             aria-invalid={overrideError ? true : undefined}

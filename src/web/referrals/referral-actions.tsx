@@ -118,7 +118,6 @@ function ActionForm({ event, detail, me, onDone }: { event: PersonEvent; detail:
           id={id}
           rows={3}
           maxLength={REFERRAL_NOTE_MAX}
-          class="referral-textarea"
           value={note}
           required={ask === 'reason'}
           aria-invalid={missing && !note.trim() ? true : undefined}

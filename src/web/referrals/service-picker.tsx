@@ -1,12 +1,10 @@
 import { useQuery } from '@tanstack/preact-query';
 import { useState } from 'preact/hooks';
-import type { Country } from '../../domain/geo/admin1.ts';
 import { type ServiceSummaryView, directoryKeys, searchServices } from '../directory/directory-api.ts';
-import { type Vocabulary, regionsOf } from '../directory/labels.ts';
+import type { Vocabulary } from '../directory/labels.ts';
 import { useI18n } from '../i18n/i18n.ts';
 import { QueryView } from '../ui/query-view.tsx';
-
-const COUNTRIES: readonly Country[] = ['ML', 'BF'];
+import { RegionOptions } from '../directory/region-options.tsx';
 
 /** Finds a service in the directory, by words, type and region, and hands the chosen one back. */
 export function ServicePicker({ vocabulary, onPick }: { vocabulary: Vocabulary; onPick(service: ServiceSummaryView): void }) {
@@ -50,15 +48,7 @@ export function ServicePicker({ vocabulary, onPick }: { vocabulary: Vocabulary; 
           <label for="refer-region">{t('referrals.create.region')}</label>
           <select id="refer-region" value={draft.region} onChange={(e) => setDraft({ ...draft, region: e.currentTarget.value })}>
             <option value="">{t('referrals.create.anyRegion')}</option>
-            {COUNTRIES.map((country) => (
-              <optgroup key={country} label={t(country === 'ML' ? 'referrals.create.countryML' : 'referrals.create.countryBF')}>
-                {regionsOf(country).map((r) => (
-                  <option key={r.pcode} value={r.pcode}>
-                    {r.name}
-                  </option>
-                ))}
-              </optgroup>
-            ))}
+            <RegionOptions countryLabel={(country) => t(country === 'ML' ? 'referrals.create.countryML' : 'referrals.create.countryBF')} />
           </select>
         </div>
         <button type="submit" class="button button-secondary">

@@ -13,10 +13,10 @@ export function CaseChips({ category, riskLevel, isChild, regionPcode }: Props) 
   const { t } = useI18n();
   return (
     <p class="case-chips">
-      <span class="case-chip">{t(categoryKey(category))}</span>
-      <span class={`case-chip tone-${riskTone(riskLevel)}`}>{t(riskKey(riskLevel))}</span>
-      {isChild && <span class="case-chip">{t('registration.child')}</span>}
-      {regionPcode && <span class="case-chip">{regionName(regionPcode)}</span>}
+      <span class="chip">{t(categoryKey(category))}</span>
+      <span class={`chip tone-${riskTone(riskLevel)}`}>{t(riskKey(riskLevel))}</span>
+      {isChild && <span class="chip">{t('registration.child')}</span>}
+      {regionPcode && <span class="chip">{regionName(regionPcode)}</span>}
     </p>
   );
 }

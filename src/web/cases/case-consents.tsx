@@ -65,7 +65,7 @@ function ConsentRow({ caseId, consent: c, me, mayChange, scope }: { caseId: stri
       <p>
         <strong>{what}</strong>
         {scope && ` · ${scope}`}
-        {c.withdrawnAt && <span class="case-chip tone-warning">{t('registration.case.withdrawn', { date: formatDateTime(locale, c.withdrawnAt) })}</span>}
+        {c.withdrawnAt && <span class="chip tone-warning">{t('registration.case.withdrawn', { date: formatDateTime(locale, c.withdrawnAt) })}</span>}
       </p>
       <p class="hint">
         {t('registration.case.consentBy', { by: t(givenByKey(c.givenBy)), language: languageName(c.language), date: formatDateTime(locale, c.givenAt) })}

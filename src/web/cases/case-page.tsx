@@ -89,7 +89,7 @@ function CaseFile({ file, me }: { file: CaseDetail; me: CurrentUser }) {
               <li key={d.id}>
                 {t('registration.case.disclosureLine', { organisation: orgName(d.toOrganisationId), date: formatDateTime(locale, d.disclosedAt), count: d.fields.length })}
                 {d.serviceType && ` · ${vocabulary.term(d.serviceType)}`}
-                {d.basis !== 'consent' && <span class="case-chip tone-warning">{t('registration.case.withoutConsent')}</span>}
+                {d.basis !== 'consent' && <span class="chip tone-warning">{t('registration.case.withoutConsent')}</span>}
               </li>
             ))}
           </ul>

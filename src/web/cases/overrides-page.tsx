@@ -61,7 +61,7 @@ function OverrideRow({ item, orgName }: { item: ConsentOverride; orgName(id: str
         </div>
       )}
       {item.reviewedAt ? (
-        <p class="case-chip tone-success">{t('registration.overrides.reviewed', { date: formatDateTime(locale, item.reviewedAt) })}</p>
+        <p class="chip tone-success">{t('registration.overrides.reviewed', { date: formatDateTime(locale, item.reviewedAt) })}</p>
       ) : (
         <button type="button" class="button button-secondary button-inline" disabled={review.isPending} aria-busy={review.isPending} aria-label={t('registration.overrides.markName', { code: item.caseCode })} onClick={() => review.mutate()}>
           {t('registration.overrides.mark')}

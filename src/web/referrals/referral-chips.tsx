@@ -8,11 +8,11 @@ export function ReferralChips({ state, urgency, onPaper = false }: { state: Refe
   const { t } = useI18n();
   return (
     <p class="referral-chips">
-      <span class={`referral-chip tone-${stateTone(state)}`} data-testid="referral-state">
+      <span class={`chip tone-${stateTone(state)}`} data-testid="referral-state">
         {t(stateKey(state))}
       </span>
-      <span class={`referral-chip tone-${urgencyTone(urgency)}`}>{t(urgencyKey(urgency))}</span>
-      {onPaper && <span class="referral-chip">{t('referrals.onPaper')}</span>}
+      <span class={`chip tone-${urgencyTone(urgency)}`}>{t(urgencyKey(urgency))}</span>
+      {onPaper && <span class="chip">{t('referrals.onPaper')}</span>}
     </p>
   );
 }

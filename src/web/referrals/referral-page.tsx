@@ -49,7 +49,7 @@ function ReferralFile({ detail, me }: { detail: ReferralDetail; me: CurrentUser 
           {r.referenceCode}
         </p>
         <ReferralChips state={r.state} urgency={r.urgency} onPaper={r.onPaper} />
-        {detail.basis === 'override' && <p class="referral-chip tone-warning">{t('referrals.detail.override')}</p>}
+        {detail.basis === 'override' && <p class="chip tone-warning">{t('referrals.detail.override')}</p>}
         <AnswerTiming referral={r} />
         <dl class="facts">
           <dt>{t('referrals.detail.service')}</dt>

@@ -2,7 +2,8 @@ import { eq } from 'drizzle-orm';
 import { SYSTEM_CLI } from '../../domain/identity/actor.ts';
 import { appendAudit } from '../audit/append.ts';
 import type { Db, Tx } from '../db/client.ts';
-import { blindIndexKeys, cases, userTotp } from '../db/schema/index.ts';
+import { activityParticipants, blindIndexKeys, cases, userTotp } from '../db/schema/index.ts';
+import { participantNameContext } from '../activities/participant-name.ts';
 import { blindIndexKeyContext } from './blind-index.ts';
 import { caseKeyContext } from './envelope.ts';
 import { totpSecretContext } from '../identity/totp.ts';
@@ -101,7 +102,19 @@ const blindIndexKeyColumn = sealedColumn(
   blindIndexKeyContext,
 );
 
-export const SEALED_COLUMNS: readonly SealedColumns[] = [totpSecrets, caseDataKeys, blindIndexKeyColumn];
+const participantNames = sealedColumn(
+  'activity_participants',
+  async (db, lock) => {
+    const q = db.select({ id: activityParticipants.id, sealed: activityParticipants.nameSealed }).from(activityParticipants);
+    return lock ? q.for('update') : q;
+  },
+  async (tx, id, sealed) => {
+    await tx.update(activityParticipants).set({ nameSealed: sealed }).where(eq(activityParticipants.id, id));
+  },
+  participantNameContext,
+);
+
+export const SEALED_COLUMNS: readonly SealedColumns[] = [totpSecrets, caseDataKeys, blindIndexKeyColumn, participantNames];
 
 /**
  * Re-seals, in one transaction, every value still sealed by an older key: either all are

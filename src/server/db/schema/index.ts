@@ -9,3 +9,4 @@ export * from './directory.ts';
 export * from './cases.ts';
 export * from './referrals.ts';
 export * from './notifications.ts';
+export * from './activities.ts';

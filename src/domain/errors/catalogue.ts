@@ -32,6 +32,8 @@ export const ERRORS = {
   CONSENT_REQUIRED: { status: 403 },
   /** A referral cannot take this step from where it is now (or not from this side): the screen is stale. */
   REFERRAL_TRANSITION_ILLEGAL: { status: 409 },
+  /** An activity cannot take this step from where it is now (or is closed to edits): the screen is stale. */
+  ACTIVITY_TRANSITION_ILLEGAL: { status: 409 },
   EMAIL_TAKEN: { status: 409 },
   RATE_LIMITED: { status: 429 },
   ACCOUNT_LOCKED: { status: 429 },

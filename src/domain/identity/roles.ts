@@ -68,6 +68,11 @@ export const PERMISSIONS = [
   'referral.statistics',
   /** Edit the referral pathways (the national flow chart). */
   'pathway.manage',
+  /** Plan and run community activities (forums, workshops, trainings): programme, attendance, evaluations, report; `:own` for one's organisation's. */
+  'activity.manage',
+  'activity.manage:own',
+  /** Keep the shared library of themes, exercises and questionnaires activities are built from. */
+  'activity_library.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -78,13 +83,13 @@ export interface RoleDefinition {
 
 export const DEFAULT_ROLES: Record<Role, RoleDefinition> = {
   system_admin: { permissions: ['organisation.create', 'organisation.update', 'user.manage', 'role.manage', 'job.manage', 'api_token.create', 'form.manage', 'directory.manage'], requiresTotp: false },
-  nrm_coordinator: { permissions: ['organisation.create', 'organisation.update', 'form.manage', 'directory.manage', 'case.merge', 'consent.review', 'referral.oversee', 'referral.statistics', 'pathway.manage'], requiresTotp: false },
+  nrm_coordinator: { permissions: ['organisation.create', 'organisation.update', 'form.manage', 'directory.manage', 'case.merge', 'consent.review', 'referral.oversee', 'referral.statistics', 'pathway.manage', 'activity.manage', 'activity_library.manage'], requiresTotp: false },
   organisation_admin: { permissions: ['organisation.update:own', 'user.manage:own', 'api_token.create'], requiresTotp: false },
   case_manager: { permissions: ['case.register:own', 'case.read:own', 'consent.override:own', 'person.erase:own', 'referral.create:own', 'referral.respond:own'], requiresTotp: false },
   frontline_identifier: { permissions: ['case.register:own', 'case.read:own', 'referral.create:own'], requiresTotp: false },
   service_focal_point: { permissions: ['directory.manage:own', 'referral.respond:own'], requiresTotp: false },
   bid_panel_member: { permissions: [], requiresTotp: false },
-  community_engagement_officer: { permissions: [], requiresTotp: false },
+  community_engagement_officer: { permissions: ['activity.manage:own', 'activity_library.manage'], requiresTotp: false },
   // Aggregates only: no permission ever reaches a person's record.
   analyst: { permissions: ['referral.statistics'], requiresTotp: false },
   // Separation of duties: the audit log is read by auditors, not by the administrators it records.

@@ -77,6 +77,20 @@ export interface PolicyActions {
   'pathway.manage': undefined;
   /** One's own notifications. */
   'notification.list': undefined;
+  /** See the activities of at least one organisation (the scoped query says which). */
+  'activity.list': undefined;
+  /** An activity is read by the officers of the organisation running it and of its co-organisers. */
+  'activity.read': ActivityOrganisers;
+  /** Plan, edit, record attendance and evaluations, produce the report: the running organisation's officers. */
+  'activity.manage': InOrganisation;
+  /** The library of themes, exercises and questionnaires: templates without personal data. */
+  'activity_library.read': undefined;
+  'activity_library.manage': undefined;
+}
+/** The organisation running an activity and every organiser (the runner included). */
+export interface ActivityOrganisers {
+  organisationId: string;
+  organiserIds: readonly string[];
 }
 /** The two organisations of a referral. */
 export interface ReferralSides {
@@ -128,6 +142,11 @@ export const ACTIONS = [
   'pathway.read',
   'pathway.manage',
   'notification.list',
+  'activity.list',
+  'activity.read',
+  'activity.manage',
+  'activity_library.read',
+  'activity_library.manage',
 ] as const satisfies readonly Action[];
 
 /** Granted everywhere, or (with `:own`) in the actor's own organisation. */
@@ -202,6 +221,11 @@ const rules: { [A in Action]: Rule<A> } = {
   'pathway.manage': (a) => grants(a, 'pathway.manage'),
   // One's own: an account lists its notifications (the system actor has none, but may, like everything).
   'notification.list': signedIn,
+  'activity.list': (a) => grantsSomewhere(a, 'activity.manage'),
+  'activity.read': (a, r) => grants(a, 'activity.manage', r.organisationId) || r.organiserIds.some((id) => grants(a, 'activity.manage', id)),
+  'activity.manage': (a, r) => grants(a, 'activity.manage', r.organisationId),
+  'activity_library.read': (a) => grantsSomewhere(a, 'activity.manage') || grants(a, 'activity_library.manage'),
+  'activity_library.manage': (a) => grants(a, 'activity_library.manage'),
 };
 
 /** Which side of a referral the actor is on; the referrer's side wins for a referral within one organisation. */
@@ -264,6 +288,11 @@ export function abilities(actor: Actor): Action[] {
     'pathway.read': signedIn(actor),
     'pathway.manage': grants(actor, 'pathway.manage'),
     'notification.list': signedIn(actor),
+    'activity.list': grantsSomewhere(actor, 'activity.manage'),
+    'activity.read': grantsSomewhere(actor, 'activity.manage'),
+    'activity.manage': grantsSomewhere(actor, 'activity.manage'),
+    'activity_library.read': grantsSomewhere(actor, 'activity.manage') || grants(actor, 'activity_library.manage'),
+    'activity_library.manage': grants(actor, 'activity_library.manage'),
   };
   return ACTIONS.filter((a) => somewhere[a]);
 }

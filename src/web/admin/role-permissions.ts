@@ -6,7 +6,7 @@ import type { MessageKey } from '../../domain/i18n/translate.ts';
  * words, with `name:own` shown as the same action limited to the holder's organisation.
  */
 export interface PermissionGroup {
-  key: 'organisations' | 'directory' | 'cases' | 'referrals' | 'accounts' | 'operations' | 'oversight';
+  key: 'organisations' | 'directory' | 'cases' | 'referrals' | 'community' | 'accounts' | 'operations' | 'oversight';
   permissions: Permission[];
 }
 
@@ -18,6 +18,8 @@ const GROUP_OF: Record<string, PermissionGroup['key']> = {
   person: 'cases',
   referral: 'referrals',
   pathway: 'referrals',
+  activity: 'community',
+  activity_library: 'community',
   user: 'accounts',
   role: 'accounts',
   api_token: 'accounts',
@@ -33,7 +35,7 @@ export function permissionGroup(permission: string): PermissionGroup['key'] | un
 
 /** Groups in a fixed order; a permission not given a group yet is still shown, under "operations". */
 export function groupPermissions(permissions: readonly string[] = PERMISSIONS): PermissionGroup[] {
-  const groups: PermissionGroup[] = (['organisations', 'directory', 'cases', 'referrals', 'accounts', 'operations', 'oversight'] as const).map((key) => ({ key, permissions: [] }));
+  const groups: PermissionGroup[] = (['organisations', 'directory', 'cases', 'referrals', 'community', 'accounts', 'operations', 'oversight'] as const).map((key) => ({ key, permissions: [] }));
   for (const p of permissions) {
     if (!(PERMISSIONS as readonly string[]).includes(p)) continue;
     const key = permissionGroup(p) ?? 'operations';

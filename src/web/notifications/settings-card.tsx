@@ -72,8 +72,8 @@ export function NotificationSettingsCard({ csrfToken }: { csrfToken: string }) {
         id="notification-sms-phone"
         label={t('notifications.settings.smsPhone')}
         hint={`${t('notifications.settings.smsHint')}${available && !available.smsAvailable ? ` ${t('notifications.settings.smsUnavailable')}` : ''}`}
-        type="text"
-        inputMode="text"
+        type="tel"
+        inputMode="tel"
         autoComplete="tel"
         maxLength={24}
         registration={register('smsPhone')}

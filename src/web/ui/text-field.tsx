@@ -5,9 +5,9 @@ interface Props {
   label: string;
   /** From react-hook-form's register(): name, ref and event handlers. */
   registration: UseFormRegisterReturn;
-  type?: 'text' | 'email' | 'password';
+  type?: 'text' | 'email' | 'password' | 'tel';
   autoComplete: string;
-  inputMode?: 'text' | 'email' | 'numeric';
+  inputMode?: 'text' | 'email' | 'numeric' | 'tel';
   maxLength?: number;
   /** Translated help shown under the label and read with the field. */
   hint?: string | undefined;

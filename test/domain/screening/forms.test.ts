@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ACTIVITY_FORMS } from '../../../src/domain/activities/forms/index.ts';
 import { CHILD_STATUSES, EXPLOITATION_TYPES, MIGRATION_SITUATIONS, TRAFFICKING_STATUSES } from '../../../src/domain/cases/categories.ts';
 import type { Answers } from '../../../src/domain/forms/answers.ts';
 import { definitionIssues } from '../../../src/domain/forms/check.ts';
@@ -30,8 +31,8 @@ const EXAMPLES: [FormDefinition, Answers][] = [
 ];
 
 describe('screening forms shipped with Sira', () => {
-  it('are the three forms, under the keys screens look them up by', () => {
-    expect(BUILTIN_FORMS.map((f) => f.formId)).toEqual([SCREENING_FORM_KEYS.vulnerability, SCREENING_FORM_KEYS.trafficking, SCREENING_FORM_KEYS.child]);
+  it('are the three forms, under the keys screens look them up by, then the two activity questionnaires', () => {
+    expect(BUILTIN_FORMS.map((f) => f.formId)).toEqual([SCREENING_FORM_KEYS.vulnerability, SCREENING_FORM_KEYS.trafficking, SCREENING_FORM_KEYS.child, ...ACTIVITY_FORMS.map((f) => f.formId)]);
     expect(SCREENING_FORM_KEYS).toEqual({ vulnerability: 'sira_screening_vulnerability', trafficking: 'sira_screening_trafficking', child: 'sira_screening_child' });
   });
 

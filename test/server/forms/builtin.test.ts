@@ -1,5 +1,6 @@
 import { v4 as uuidv4 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ACTIVITY_FORM_KEYS } from '../../../src/domain/activities/forms/index.ts';
 import { BUILTIN_FORMS, SCREENING_FORM_KEYS } from '../../../src/domain/screening/forms/index.ts';
 import { builtinFormId } from '../../../src/server/forms/builtin.ts';
 import { exportXlsForm } from '../../../src/server/forms/xlsform-export.ts';
@@ -37,12 +38,12 @@ describe(`built-in screening forms (${BACKEND})`, () => {
     expect(await listed()).toEqual([]);
   });
 
-  it('stores the three forms, published, which any member then reads by form key', async () => {
+  it('stores the three screening forms and the two activity questionnaires, published, which any member then reads by form key', async () => {
     const res = await seed(coordinator);
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toMatchObject({ status: 'applied', result: { inserted: 3 } });
+    expect(res.json()).toMatchObject({ status: 'applied', result: { inserted: 5 } });
     const forms = await listed();
-    expect(forms.map((f) => f.formKey).sort()).toEqual(Object.values(SCREENING_FORM_KEYS).sort());
+    expect(forms.map((f) => f.formKey).sort()).toEqual([...Object.values(SCREENING_FORM_KEYS), ...Object.values(ACTIVITY_FORM_KEYS)].sort());
     for (const f of forms) expect(f).toMatchObject({ id: builtinFormId(f.formKey), latestVersion: 1, publishedVersion: 1 });
     for (const definition of BUILTIN_FORMS) {
       const version = (await get(frontline, `/api/forms/${builtinFormId(definition.formId)}/versions/1`)).json() as { status: string; definition: unknown };
@@ -73,11 +74,11 @@ describe(`built-in screening forms (${BACKEND})`, () => {
     try {
       const ownId = uuidv4();
       await systemCommand(other, 'form.create', { formId: ownId, definition: tinyDefinition(SCREENING_FORM_KEYS.trafficking) });
-      expect((await systemCommand(other, 'form.seed_builtin', {})).result).toEqual({ inserted: 2 });
+      expect((await systemCommand(other, 'form.seed_builtin', {})).result).toEqual({ inserted: BUILTIN_FORMS.length - 1 });
       const admin = await login(other, (await createOrganisationAndUser(other, ['system_admin'])).email);
       const items = ((await other.app.inject({ method: 'GET', url: '/api/forms', headers: { cookie: admin.cookie } })).json() as { items: FormListItem[] }).items;
       expect(items.find((f) => f.formKey === SCREENING_FORM_KEYS.trafficking)).toMatchObject({ id: ownId, publishedVersion: null });
-      expect(items).toHaveLength(3);
+      expect(items).toHaveLength(BUILTIN_FORMS.length);
     } finally {
       await other.close();
     }

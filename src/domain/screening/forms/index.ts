@@ -1,3 +1,4 @@
+import { ACTIVITY_FORMS } from '../../activities/forms/index.ts';
 import type { FormDefinition } from '../../forms/definition.ts';
 import { CHILD_FORM_KEY, childForm } from './child.ts';
 import { TRAFFICKING_FORM_KEY, traffickingForm } from './trafficking.ts';
@@ -14,7 +15,8 @@ export const SCREENING_FORM_KEYS = {
   child: CHILD_FORM_KEY,
 } as const;
 
-export const BUILTIN_FORMS: readonly FormDefinition[] = [vulnerabilityForm, traffickingForm, childForm];
+/** The screening forms, then the community activities' questionnaires (knowledge test, satisfaction). */
+export const BUILTIN_FORMS: readonly FormDefinition[] = [vulnerabilityForm, traffickingForm, childForm, ...ACTIVITY_FORMS];
 
 export type ScreeningKind = keyof typeof SCREENING_FORM_KEYS;
 const KIND_OF_KEY = new Map<string, ScreeningKind>(Object.entries(SCREENING_FORM_KEYS).map(([kind, key]) => [key, kind as ScreeningKind]));

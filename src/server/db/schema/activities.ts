@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, date, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from './identity.ts';
 import { organisations } from './organisations.ts';
 
@@ -114,8 +114,9 @@ export const activityEvaluations = pgTable(
     formKey: text('form_key').notNull(),
     formVersion: integer('form_version').notNull(),
     answers: jsonb('answers').notNull(),
-    score: integer('score'),
-    maxScore: integer('max_score'),
+    /** Points as the form gives them (a question may be worth half a point). */
+    score: doublePrecision('score'),
+    maxScore: doublePrecision('max_score'),
     /** Filled in on Sira by the participant, or typed in from a paper test. */
     source: text('source').notNull(),
     enteredBy: uuid('entered_by').references(() => users.id),

@@ -6,7 +6,8 @@ import { loadConfig } from '../../src/server/config.ts';
 import { SEALED_COLUMNS, resealAll, sealedValuesByKey } from '../../src/server/crypto/rotate.ts';
 import { SecretBox, keyIdOf } from '../../src/server/crypto/secret-box.ts';
 import { queryRows } from '../../src/server/db/rows.ts';
-import { auditEvents, cases } from '../../src/server/db/schema/index.ts';
+import { activityParticipants, auditEvents, cases } from '../../src/server/db/schema/index.ts';
+import { openParticipantName } from '../../src/server/activities/participant-name.ts';
 import { openIdentity } from '../../src/server/cases/sealed-case.ts';
 import { buildApp } from '../../src/server/http/app.ts';
 import { totpCodeAt } from '../../src/server/identity/totp.ts';
@@ -22,6 +23,7 @@ describe(`secret key rotation on ${BACKEND}`, () => {
   let t: TestApp;
   let admin: Session;
   let organisationId: string;
+  let activityId: string;
   const enrolled = { email: `rot-${uuidv4().slice(0, 8)}@example.org`, secret: '' };
   beforeAll(async () => {
     ({ t, admin, organisationId } = await startAppWithAdmin());
@@ -40,6 +42,14 @@ describe(`secret key rotation on ${BACKEND}`, () => {
     }
     // A registered person: the case's data key and the blind-index key are sealed too.
     await systemCommand(t, 'case.register', registrationInput({ organisationId }));
+    // A participant of a community activity who agreed to be named: the name is sealed too.
+    const planned = await systemCommand(t, 'activity.create', {
+      organisationId,
+      activity: { type: 'workshop', title: 'Atelier', objectives: ['Valider les procédures'], audiences: ['partners'], locationPcode: 'ML01', startDate: '2026-12-01', endDate: '2026-12-01', organiserOrganisationIds: [organisationId] },
+    });
+    activityId = (planned.result as { activityId: string }).activityId;
+    await systemCommand(t, 'activity.confirm', { activityId, expectedVersion: 1 });
+    await systemCommand(t, 'activity.add_participant', { activityId, sex: 'female', ageBand: '25-59', category: 'partners', consentToBeNamed: true, name: 'Oumou Démo', days: [1] });
   });
   afterAll(async () => {
     await t.close();
@@ -49,11 +59,11 @@ describe(`secret key rotation on ${BACKEND}`, () => {
     const oldKey = t.config.secretKey!;
     const newKey = randomBytes(32);
     const before = await sealedValuesByKey(t.database.db, t.secrets);
-    expect([...before.entries()]).toEqual([[keyIdOf(oldKey), 4]]);
+    expect([...before.entries()]).toEqual([[keyIdOf(oldKey), 5]]);
 
     const resealed = await resealAll(t.database.db, new SecretBox([newKey, oldKey]), 1);
-    expect(resealed).toBe(4);
-    expect([...(await sealedValuesByKey(t.database.db, t.secrets)).entries()]).toEqual([[keyIdOf(newKey), 4]]);
+    expect(resealed).toBe(5);
+    expect([...(await sealedValuesByKey(t.database.db, t.secrets)).entries()]).toEqual([[keyIdOf(newKey), 5]]);
     // Nothing left to do: a second run re-seals nothing.
     expect(await resealAll(t.database.db, new SecretBox([newKey, oldKey]), 1)).toBe(0);
 
@@ -74,7 +84,10 @@ describe(`secret key rotation on ${BACKEND}`, () => {
     expect(openIdentity(new SecretBox([newKey]), row!).givenName).toBe('Aminata');
 
     const [event] = await t.database.db.select().from(auditEvents).where(eq(auditEvents.type, 'system.keys_rotated'));
-    expect(event?.data).toEqual({ keyId: keyIdOf(newKey), resealed: 4, previousKeysKept: 1 });
+    expect(event?.data).toEqual({ keyId: keyIdOf(newKey), resealed: 5, previousKeysKept: 1 });
+    // The participant's name too.
+    const [participant] = await t.database.db.select().from(activityParticipants).where(eq(activityParticipants.activityId, activityId));
+    expect(openParticipantName(new SecretBox([newKey]), participant!.id, participant!.nameSealed)).toBe('Oumou Démo');
     expect(JSON.stringify(event)).not.toContain(newKey.toString('base64'));
   });
 

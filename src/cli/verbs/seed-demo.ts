@@ -1,4 +1,5 @@
 import { SYSTEM_CLI } from '../../domain/identity/actor.ts';
+import { BUILTIN_LIBRARY } from '../../domain/activities/library-builtin.ts';
 import { BUILTIN_FORMS } from '../../domain/screening/forms/index.ts';
 import { buildRegistry } from '../../server/commands/registry.ts';
 import { runCommand } from '../../server/commands/run.ts';
@@ -41,6 +42,8 @@ export const seedDemo: Verb = async (ctx, args) => {
     await run('taxonomy.seed', 'nrm', {});
     // The shipped screening forms, keyed by their list so that a release adding one seeds it.
     await run('form.seed_builtin', BUILTIN_FORMS.map((f) => f.formId).join(','), {});
+    // The activity library that names the activity questionnaires, keyed by its list the same way.
+    await run('activity_library.seed_builtin', BUILTIN_LIBRARY.map((i) => i.builtinKey).join(','), {});
     const today = new Date();
     for (const [index, s] of DEMO_SERVICES.entries()) {
       await run('service.create', s.key, demoServiceInput(s, index));

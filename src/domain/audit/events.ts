@@ -40,6 +40,8 @@ export const auditEventData = {
   'referral.form_printed': z.object({ locale: z.string(), fields: z.array(z.string()) }).strict(),
   /** The answer deadline passed unanswered: marked overdue and escalated to the coordinators. */
   'referral.overdue': z.object({ urgency: z.string(), escalated: z.boolean() }).strict(),
+  /** The participant list of an activity read with names (given with consent): how many names were shown, never which. */
+  'activity.participants_viewed': z.object({ named: z.number().int() }).strict(),
 } as const;
 
 export type AuditEventType = keyof typeof auditEventData;

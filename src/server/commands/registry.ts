@@ -19,6 +19,12 @@ import { retryJob } from '../jobs/commands.ts';
 import { markNotificationsRead, updateNotificationSettings } from '../notifications/commands.ts';
 import { createOrganisation, updateOrganisation } from '../organisations/commands.ts';
 import { resetPathway, savePathway } from '../referrals/pathways/commands.ts';
+import { createActivity, updateActivity, updateActivityReportTexts } from '../activities/commands/plan.ts';
+import { ACTIVITY_TRANSITION_COMMANDS } from '../activities/commands/transitions.ts';
+import { ACTIVITY_LIBRARY_COMMANDS } from '../activities/library/commands.ts';
+import { PARTICIPANT_COMMANDS } from '../activities/commands/participants.ts';
+import { setHeadCounts } from '../activities/commands/head-counts.ts';
+import { deleteEvaluation, recordEvaluation } from '../activities/commands/evaluations.ts';
 import type { CommandDefinition } from './define.ts';
 import type { CommandRegistry } from './run.ts';
 
@@ -69,6 +75,15 @@ export const ALL_COMMANDS: readonly CommandDefinition[] = [
   ...REFERRAL_TRANSITION_COMMANDS,
   savePathway,
   resetPathway,
+  ...ACTIVITY_LIBRARY_COMMANDS,
+  createActivity,
+  updateActivity,
+  updateActivityReportTexts,
+  ...ACTIVITY_TRANSITION_COMMANDS,
+  ...PARTICIPANT_COMMANDS,
+  setHeadCounts,
+  recordEvaluation,
+  deleteEvaluation,
 ] as unknown as CommandDefinition[];
 
 export function buildRegistry(commands: readonly CommandDefinition[] = ALL_COMMANDS): CommandRegistry {

@@ -17,6 +17,8 @@ import { formRoutes } from '../forms/routes.ts';
 import { directoryRoutes } from '../directory/routes.ts';
 import { caseRoutes } from '../cases/routes.ts';
 import { referralRoutes } from '../referrals/routes.ts';
+import { activityRoutes } from '../activities/routes.ts';
+import { activityLibraryRoutes } from '../activities/library/routes.ts';
 import fastifyRateLimit from '@fastify/rate-limit';
 import { rightsRoutes } from '../cases/rights/routes.ts';
 import { coverageRoutes } from '../directory/coverage.ts';
@@ -120,6 +122,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   referralRoutes(app, database.db, secrets);
   referralPathwayRoutes(app, database.db);
   referralStatisticsRoutes(app, database.db);
+  activityRoutes(app, database.db, secrets);
+  activityLibraryRoutes(app, database.db);
   await hsdsRoutes(app, database.db, config);
   await publicDirectoryRoutes(app, database.db, config);
 

@@ -122,6 +122,12 @@ export const EXPECTED: Record<string, Expectation> = {
   'GET /api/referral-pathways/{targetGroup}/diagram.svg': everyone(),
   'POST /api/commands/pathway.save': only(['nrm_coordinator'], 200, 403),
   'POST /api/commands/pathway.reset': only(['nrm_coordinator'], 200, 403),
+  // The activity library holds templates without personal data, shared by all: activity officers and the coordinator read and keep it (403 for others);
+  // whoever may seed the shipped forms may seed it too.
+  'GET /api/activity-library': only(['nrm_coordinator', 'community_engagement_officer'], 200, 403),
+  'POST /api/commands/activity_library.save': only(['nrm_coordinator', 'community_engagement_officer'], 200, 403),
+  'POST /api/commands/activity_library.archive': only(['nrm_coordinator', 'community_engagement_officer'], 200, 403),
+  'POST /api/commands/activity_library.seed_builtin': only(['system_admin', 'nrm_coordinator', 'community_engagement_officer'], 200, 403),
   // Referral statistics are aggregates with small cells hidden: coordinators and analysts only; for anyone else the page does not exist.
   'GET /api/referrals/statistics': only(['nrm_coordinator', 'analyst']),
   // Referrals: the referrer's case readers send and follow them; the receiver's focal points and case managers answer them.
@@ -141,6 +147,30 @@ export const EXPECTED: Record<string, Expectation> = {
   'GET /api/referrals/{id}': scoped(['frontline_identifier', 'case_manager'], ['service_focal_point', 'case_manager']),
   'GET /api/referrals/{id}/form.pdf': scoped(['frontline_identifier', 'case_manager'], []),
   'GET /api/cases/{id}/consent-check': scoped(['frontline_identifier', 'case_manager'], []),
+  // Community activities: officers run their own organisation's, the coordinator all of them; nobody else sees one (404).
+  // "own": an activity run by the actor's organisation; "other": one run by another organisation alone.
+  'GET /api/activities': only(['nrm_coordinator', 'community_engagement_officer']),
+  'GET /api/activities/{id}': scoped(['nrm_coordinator', 'community_engagement_officer'], ['nrm_coordinator']),
+  'GET /api/activities/{id}/participants': scoped(['nrm_coordinator', 'community_engagement_officer'], ['nrm_coordinator']),
+  'GET /api/activities/{id}/head-counts': scoped(['nrm_coordinator', 'community_engagement_officer'], ['nrm_coordinator']),
+  'GET /api/activities/{id}/evaluations': scoped(['nrm_coordinator', 'community_engagement_officer'], ['nrm_coordinator']),
+  'GET /api/activities/{id}/results': scoped(['nrm_coordinator', 'community_engagement_officer'], ['nrm_coordinator']),
+  // Planning for an organisation names it: an officer may not plan for another one (403), the coordinator may.
+  'POST /api/commands/activity.create': scoped(['nrm_coordinator', 'community_engagement_officer'], ['nrm_coordinator'], 200, 403),
+  'POST /api/commands/activity.update': scoped(['nrm_coordinator', 'community_engagement_officer'], ['nrm_coordinator']),
+  'POST /api/commands/activity.update_report_texts': scoped(['nrm_coordinator', 'community_engagement_officer'], ['nrm_coordinator']),
+  'POST /api/commands/activity.confirm': scoped(['nrm_coordinator', 'community_engagement_officer'], ['nrm_coordinator']),
+  'POST /api/commands/activity.hold': scoped(['nrm_coordinator', 'community_engagement_officer'], ['nrm_coordinator']),
+  'POST /api/commands/activity.report': scoped(['nrm_coordinator', 'community_engagement_officer'], ['nrm_coordinator']),
+  'POST /api/commands/activity.cancel': scoped(['nrm_coordinator', 'community_engagement_officer'], ['nrm_coordinator']),
+  'POST /api/commands/activity.add_participant': scoped(['nrm_coordinator', 'community_engagement_officer'], ['nrm_coordinator']),
+  'POST /api/commands/activity.save_participant': scoped(['nrm_coordinator', 'community_engagement_officer'], ['nrm_coordinator']),
+  'POST /api/commands/activity.remove_participant': scoped(['nrm_coordinator', 'community_engagement_officer'], ['nrm_coordinator']),
+  'POST /api/commands/activity.mark_attendance': scoped(['nrm_coordinator', 'community_engagement_officer'], ['nrm_coordinator']),
+  'POST /api/commands/activity.set_head_counts': scoped(['nrm_coordinator', 'community_engagement_officer'], ['nrm_coordinator']),
+  'POST /api/commands/activity.import_attendance': scoped(['nrm_coordinator', 'community_engagement_officer'], ['nrm_coordinator']),
+  'POST /api/commands/activity.record_evaluation': scoped(['nrm_coordinator', 'community_engagement_officer'], ['nrm_coordinator']),
+  'POST /api/commands/activity.delete_evaluation': scoped(['nrm_coordinator', 'community_engagement_officer'], ['nrm_coordinator']),
   // The public HSDS API: no session, the same answer for everyone.
   'GET /hsds': everyone(),
   'GET /hsds/services': everyone(),

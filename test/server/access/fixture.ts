@@ -4,7 +4,7 @@ import { newApiToken } from '../../../src/server/identity/api-tokens.ts';
 import { createSession } from '../../../src/server/identity/sessions.ts';
 import { newTotpSecret, totpSecretContext } from '../../../src/server/identity/totp.ts';
 import { enqueueJob } from '../../../src/server/jobs/queue.ts';
-import { apiTokens, caseLinkRequests, consentOverrides, consents, jobs, userTotp } from '../../../src/server/db/schema/index.ts';
+import { activities, apiTokens, caseLinkRequests, consentOverrides, consents, jobs, userTotp } from '../../../src/server/db/schema/index.ts';
 import { eq } from 'drizzle-orm';
 import { TEST_PASSWORD, type TestApp, systemCommand } from '../../support/app.ts';
 import { tinyDefinition } from '../../forms/access-fixture.ts';
@@ -43,6 +43,10 @@ export interface MatrixFixture {
   newConsentOverride(target: Target): Promise<string>;
   /** A referral of a case of `from` to a shelter of the other organisation, answered as far as `state`. */
   newReferral(from: Target, options?: { state?: 'sent' | 'accepted'; onPaper?: boolean }): Promise<string>;
+  /** A community activity run by the organisation (a published satisfaction survey attached), taken as far as `state`, with what the activity commands need. */
+  newActivity(target: Target, options?: { state?: 'planned' | 'confirmed' | 'held'; mode?: 'named' | 'anonymous' }): Promise<{ activityId: string; version: number; participantCode: string; evaluationId: string | null }>;
+  /** A theme added to the activity library (the library is shared by every organisation). */
+  newLibraryItem(): Promise<string>;
 }
 
 const timeouts = { idleMs: 30 * 60_000, absoluteMs: 12 * 3_600_000 };
@@ -59,6 +63,7 @@ export async function buildFixture(t: TestApp): Promise<MatrixFixture> {
     actors[role] = userId;
   }
   let n = 0;
+  let activityFormReady = false;
   const fixture: MatrixFixture = {
     organisations,
     actors,
@@ -161,6 +166,52 @@ export async function buildFixture(t: TestApp): Promise<MatrixFixture> {
       if (created.status !== 'applied') throw new Error('referral.create failed in the fixture');
       if (options.state === 'accepted') await systemCommand(t, 'referral.accept', { referralId });
       return referralId;
+    },
+    async newActivity(target, options = {}) {
+      const satisfactionFormKey = 'access_activity_satisfaction';
+      if (!activityFormReady) {
+        const formId = uuidv4();
+        const definition = { ...tinyDefinition(satisfactionFormKey), children: [{ kind: 'question' as const, name: 'useful', type: 'select_one' as const, listName: 'yes_no', label: { fr: 'Utile ?' } }] };
+        await systemCommand(t, 'form.create', { formId, definition });
+        await systemCommand(t, 'form.publish_version', { formId, version: 1 });
+        activityFormReady = true;
+      }
+      const activity = {
+        type: 'forum',
+        title: 'Forum communautaire (démo)',
+        objectives: ['Faire connaître le référencement'],
+        audiences: ['community_leaders'],
+        locationPcode: 'ML01',
+        startDate: '2026-12-01',
+        endDate: '2026-12-02',
+        organiserOrganisationIds: [organisations[target]],
+      };
+      const run = async (name: string, input: Record<string, unknown>) => {
+        const outcome = await systemCommand(t, name, input);
+        if (outcome.status !== 'applied') throw new Error(`${name} failed in the fixture`);
+        return outcome.result as Record<string, unknown>;
+      };
+      const mode = options.mode ?? 'named';
+      const created = await run('activity.create', { activity, organisationId: organisations[target], attendanceMode: mode, satisfactionFormKey });
+      const activityId = created.activityId as string;
+      let version = created.version as number;
+      const state = options.state ?? 'planned';
+      for (const event of state === 'planned' ? [] : state === 'confirmed' ? ['confirm'] : ['confirm', 'hold']) {
+        version = (await run(`activity.${event}`, { activityId, expectedVersion: version })).version as number;
+      }
+      let participantCode = 'P-0000-00';
+      let evaluationId: string | null = null;
+      if (state !== 'planned') {
+        if (mode === 'named') participantCode = (await run('activity.add_participant', { activityId, sex: 'female', ageBand: '25-59', category: 'women', consentToBeNamed: false, days: [1] })).participantCode as string;
+        evaluationId = (await run('activity.record_evaluation', { activityId, kind: 'satisfaction', participantCode: null, formVersion: 1, answers: { useful: 'yes' }, source: 'paper' })).evaluationId as string;
+        const [row] = await t.database.db.select({ version: activities.version }).from(activities).where(eq(activities.id, activityId));
+        version = row!.version;
+      }
+      return { activityId, version, participantCode, evaluationId };
+    },
+    async newLibraryItem() {
+      const outcome = await systemCommand(t, 'activity_library.save', { title: { fr: `Thème ${++n} (démo)` }, content: { kind: 'theme' } });
+      return (outcome.result as { itemId: string }).itemId;
     },
     async newDeadJob() {
       const id = (await enqueueJob(t.database.db, { kind: 'test.dead', maxAttempts: 1 }))!;

@@ -164,6 +164,10 @@ export const REQUESTS: Record<string, Builder> = {
     return command('pathway.save', { targetGroup: t === 'own' ? 'child' : 'woman', steps: [{ serviceType: 'shelter', timing: 'immediate', responsible: [{ admin1Pcode: 'ML01', organisationIds: [f.organisations[t]] }] }], expectedVersion: 0 });
   },
   'POST /api/commands/pathway.reset': async () => command('pathway.reset', { targetGroup: 'returnee' }),
+  'GET /api/activity-library': async () => ({ url: '/api/activity-library?kind=theme&archived=true' }),
+  'POST /api/commands/activity_library.save': async () => command('activity_library.save', { title: { fr: 'Rôle des chefs de quartier (démo)', bm: 'Kinnɛ kuntigiw ka jɔyɔrɔ' }, content: { kind: 'exercise', exerciseType: 'role_play', materials: ['Fiches'] }, audiences: ['community_leaders'] }),
+  'POST /api/commands/activity_library.archive': async (_t, f) => command('activity_library.archive', { itemId: await f.newLibraryItem(), archived: true }),
+  'POST /api/commands/activity_library.seed_builtin': async () => command('activity_library.seed_builtin', {}),
   'POST /api/commands/referral.create': async (t, f) => command('referral.create', { referralId: uuidv4(), caseId: await f.newCase(t), serviceId: (await f.newService(t === 'own' ? 'other' : 'own')).serviceId, serviceType: 'shelter', urgency: 'normal', reason: 'Hébergement (démo).' }),
   'POST /api/commands/referral.accept': async (t, f) => command('referral.accept', { referralId: await f.newReferral(opposite(t)) }),
   'POST /api/commands/referral.decline': async (t, f) => command('referral.decline', { referralId: await f.newReferral(opposite(t)), note: 'Plus de place (démo).' }),
@@ -198,6 +202,62 @@ export const REQUESTS: Record<string, Builder> = {
   'GET /api/directory/export': async (_t, f) => {
     await f.newService('own');
     return { url: '/api/directory/export?format=hsds-json' };
+  },
+  'GET /api/activities': async () => ({ url: '/api/activities?view=all' }),
+  'GET /api/activities/{id}': async (t, f) => ({ url: `/api/activities/${(await f.newActivity(t)).activityId}` }),
+  'GET /api/activities/{id}/participants': async (t, f) => ({ url: `/api/activities/${(await f.newActivity(t, { state: 'confirmed' })).activityId}/participants` }),
+  'GET /api/activities/{id}/head-counts': async (t, f) => ({ url: `/api/activities/${(await f.newActivity(t, { state: 'confirmed', mode: 'anonymous' })).activityId}/head-counts` }),
+  'GET /api/activities/{id}/evaluations': async (t, f) => ({ url: `/api/activities/${(await f.newActivity(t, { state: 'confirmed' })).activityId}/evaluations` }),
+  'GET /api/activities/{id}/results': async (t, f) => ({ url: `/api/activities/${(await f.newActivity(t, { state: 'confirmed' })).activityId}/results?lang=bm` }),
+  'POST /api/commands/activity.create': async (t, f) =>
+    command('activity.create', {
+      organisationId: f.organisations[t],
+      activity: { type: 'training', title: 'Formation (démo)', objectives: ['Former'], audiences: ['security_forces'], locationPcode: 'ML01', startDate: '2026-12-01', endDate: '2026-12-01', organiserOrganisationIds: [f.organisations[t]] },
+    }),
+  'POST /api/commands/activity.update': async (t, f) => {
+    const { activityId, version } = await f.newActivity(t);
+    const activity = { type: 'training', title: 'Formation (démo)', objectives: ['Former'], audiences: ['security_forces'], locationPcode: 'ML01', startDate: '2026-12-01', endDate: '2026-12-02', organiserOrganisationIds: [f.organisations[t]] };
+    return command('activity.update', { activityId, expectedVersion: version, activity, attendanceMode: 'named', knowledgeTestFormKey: null, satisfactionFormKey: null });
+  },
+  'POST /api/commands/activity.update_report_texts': async (t, f) => {
+    const { activityId, version } = await f.newActivity(t, { state: 'held' });
+    return command('activity.update_report_texts', { activityId, expectedVersion: version, summary: 'Résumé (démo).', recommendations: '' });
+  },
+  'POST /api/commands/activity.confirm': async (t, f) => command('activity.confirm', { activityId: (await f.newActivity(t)).activityId, expectedVersion: 1 }),
+  'POST /api/commands/activity.hold': async (t, f) => {
+    const { activityId, version } = await f.newActivity(t, { state: 'confirmed' });
+    return command('activity.hold', { activityId, expectedVersion: version });
+  },
+  'POST /api/commands/activity.report': async (t, f) => {
+    const { activityId, version } = await f.newActivity(t, { state: 'held' });
+    return command('activity.report', { activityId, expectedVersion: version });
+  },
+  'POST /api/commands/activity.cancel': async (t, f) => command('activity.cancel', { activityId: (await f.newActivity(t)).activityId, expectedVersion: 1, reason: 'Reporté (démo).' }),
+  'POST /api/commands/activity.add_participant': async (t, f) =>
+    command('activity.add_participant', { activityId: (await f.newActivity(t, { state: 'confirmed' })).activityId, sex: 'male', ageBand: '60+', category: 'religious_leaders', consentToBeNamed: true, name: 'Imam Démo', days: [1] }),
+  'POST /api/commands/activity.save_participant': async (t, f) => {
+    const { activityId, participantCode } = await f.newActivity(t, { state: 'confirmed' });
+    return command('activity.save_participant', { activityId, participant: { participantCode, sex: 'female', ageBand: '25-59', category: 'women', consentToBeNamed: false, days: [1, 2] } });
+  },
+  'POST /api/commands/activity.remove_participant': async (t, f) => {
+    const { activityId, participantCode } = await f.newActivity(t, { state: 'confirmed' });
+    return command('activity.remove_participant', { activityId, participantCode });
+  },
+  'POST /api/commands/activity.mark_attendance': async (t, f) => {
+    const { activityId, participantCode } = await f.newActivity(t, { state: 'confirmed' });
+    return command('activity.mark_attendance', { activityId, day: 2, presentCodes: [participantCode] });
+  },
+  'POST /api/commands/activity.set_head_counts': async (t, f) =>
+    command('activity.set_head_counts', { activityId: (await f.newActivity(t, { state: 'confirmed', mode: 'anonymous' })).activityId, counts: [{ day: 1, sex: 'male', ageBand: '25-59', category: 'security_forces', count: 12 }] }),
+  'POST /api/commands/activity.import_attendance': async (t, f) => {
+    const { activityId, participantCode } = await f.newActivity(t, { state: 'confirmed' });
+    return command('activity.import_attendance', { activityId, participants: [{ participantCode, sex: 'female', ageBand: '25-59', category: 'women', consentToBeNamed: false, days: [1, 2] }] });
+  },
+  'POST /api/commands/activity.record_evaluation': async (t, f) =>
+    command('activity.record_evaluation', { activityId: (await f.newActivity(t, { state: 'confirmed' })).activityId, kind: 'satisfaction', participantCode: null, formVersion: 1, answers: { useful: 'no' }, source: 'online' }),
+  'POST /api/commands/activity.delete_evaluation': async (t, f) => {
+    const { activityId, evaluationId } = await f.newActivity(t, { state: 'confirmed' });
+    return command('activity.delete_evaluation', { activityId, evaluationId });
   },
   'GET /hsds': async () => ({ url: '/hsds/' }),
   'GET /hsds/services': async (_t, f) => {

@@ -35,6 +35,17 @@ async function registerWithMarker(t: Pick<TestApp, 'app'>, session: Session, nam
   return { caseId, caseCode };
 }
 
+async function planConfirmedActivity(t: TestApp, session: Session, organisationId: string): Promise<string> {
+  const planned = await postCommand(t, session, 'activity.create', uuidv4(), {
+    activity: { type: 'forum', title: 'Forum', objectives: ['Informer'], audiences: ['women'], locationPcode: 'ML03', startDate: '2026-12-01', endDate: '2026-12-01', organiserOrganisationIds: [organisationId] },
+  });
+  expect(planned.statusCode, planned.body).toBe(200);
+  const { activityId: id, version } = planned.json().result as { activityId: string; version: number };
+  const confirmed = await postCommand(t, session, 'activity.confirm', uuidv4(), { activityId: id, expectedVersion: version });
+  expect(confirmed.statusCode, confirmed.body).toBe(200);
+  return id;
+}
+
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((entry) => {
     const full = path.join(dir, entry);
@@ -74,6 +85,14 @@ describe('a registered name in the embedded data folder', () => {
     // The name is really there, readable by its organisation.
     const file = await app.inject({ method: 'GET', url: `/api/cases/${caseId}`, headers: { cookie: session.cookie } });
     expect(file.body).toContain(`${name}a`);
+    // A participant of a community activity who agreed to be named (issue #9).
+    const officerUser = await createOrganisationAndUser(t, ['community_engagement_officer']);
+    const officer = await login(t, officerUser.email);
+    const activityId = await planConfirmedActivity(t, officer, officerUser.organisationId);
+    const named = await postCommand(t, officer, 'activity.add_participant', uuidv4(), { activityId, sex: 'female', ageBand: '25-59', category: 'women', consentToBeNamed: true, name: `${name}p`, days: [1] });
+    expect(named.statusCode, named.body).toBe(200);
+    const participants = await app.inject({ method: 'GET', url: `/api/activities/${activityId}/participants`, headers: { cookie: officer.cookie } });
+    expect(participants.body).toContain(`${name}p`);
 
     const backup = path.join(dir, 'backup.sira.gz');
     await writeBackup(database.db, backup);

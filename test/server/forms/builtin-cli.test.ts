@@ -3,6 +3,8 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ACTIVITY_FORM_KEYS } from '../../../src/domain/activities/forms/index.ts';
+import { BUILTIN_LIBRARY } from '../../../src/domain/activities/library-builtin.ts';
 import { SCREENING_FORM_KEYS } from '../../../src/domain/screening/forms/index.ts';
 import { BACKEND, TEST_PG_URL, createEmptyPostgresDatabase } from '../../support/database.ts';
 
@@ -38,12 +40,18 @@ afterAll(async () => {
 });
 
 describe(`sira forms seed-builtin (${BACKEND})`, () => {
-  it('adds the three screening forms, published, then nothing on a second run', async () => {
-    expect(await sira(['forms', 'seed-builtin'])).toMatchObject({ code: 0, stdout: '3 questionnaires intégrés ajoutés et publiés (dépistage).\n' });
-    expect(await sira(['forms', 'seed-builtin'], 'en')).toMatchObject({ code: 0, stdout: 'Built-in questionnaires already there: nothing to add.\n' });
+  it('adds the three screening forms and the two activity questionnaires, published, and the activity library, then nothing on a second run', async () => {
+    expect(await sira(['forms', 'seed-builtin'])).toMatchObject({
+      code: 0,
+      stdout: `5 questionnaires intégrés ajoutés et publiés (dépistage et activités).\n${BUILTIN_LIBRARY.length} éléments ajoutés à la bibliothèque des activités.\n`,
+    });
+    expect(await sira(['forms', 'seed-builtin'], 'en')).toMatchObject({
+      code: 0,
+      stdout: 'Built-in questionnaires already there: nothing to add.\nActivity library already complete: nothing to add.\n',
+    });
     const list = await sira(['forms', 'list']);
     expect(list.code).toBe(0);
-    for (const key of Object.values(SCREENING_FORM_KEYS)) expect(list.stdout).toContain(`${key} — `);
+    for (const key of [...Object.values(SCREENING_FORM_KEYS), ...Object.values(ACTIVITY_FORM_KEYS)]) expect(list.stdout).toContain(`${key} — `);
     expect(list.stdout).toContain("Identification d'un enfant — version publiée : 1");
   }, 60_000);
 

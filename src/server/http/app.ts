@@ -19,6 +19,7 @@ import { caseRoutes } from '../cases/routes.ts';
 import { referralRoutes } from '../referrals/routes.ts';
 import { activityRoutes } from '../activities/routes.ts';
 import { activityLibraryRoutes } from '../activities/library/routes.ts';
+import { activityDocumentRoutes } from '../activities/documents/routes.ts';
 import fastifyRateLimit from '@fastify/rate-limit';
 import { rightsRoutes } from '../cases/rights/routes.ts';
 import { coverageRoutes } from '../directory/coverage.ts';
@@ -124,6 +125,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   referralStatisticsRoutes(app, database.db);
   activityRoutes(app, database.db, secrets);
   activityLibraryRoutes(app, database.db);
+  activityDocumentRoutes(app, database.db, registry, secrets);
   await hsdsRoutes(app, database.db, config);
   await publicDirectoryRoutes(app, database.db, config);
 

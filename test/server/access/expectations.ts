@@ -171,6 +171,12 @@ export const EXPECTED: Record<string, Expectation> = {
   'POST /api/commands/activity.import_attendance': scoped(['nrm_coordinator', 'community_engagement_officer'], ['nrm_coordinator']),
   'POST /api/commands/activity.record_evaluation': scoped(['nrm_coordinator', 'community_engagement_officer'], ['nrm_coordinator']),
   'POST /api/commands/activity.delete_evaluation': scoped(['nrm_coordinator', 'community_engagement_officer'], ['nrm_coordinator']),
+  // An activity's documents follow its reading (names in them only for the running organisation); importing a sheet, its managing.
+  'GET /api/activities/{id}/report.docx': scoped(['nrm_coordinator', 'community_engagement_officer'], ['nrm_coordinator']),
+  'GET /api/activities/{id}/report.pdf': scoped(['nrm_coordinator', 'community_engagement_officer'], ['nrm_coordinator']),
+  'GET /api/activities/{id}/attendance-sheet.pdf': scoped(['nrm_coordinator', 'community_engagement_officer'], ['nrm_coordinator']),
+  'GET /api/activities/{id}/attendance-template.xlsx': scoped(['nrm_coordinator', 'community_engagement_officer'], ['nrm_coordinator']),
+  'POST /api/activities/{id}/attendance/import': scoped(['nrm_coordinator', 'community_engagement_officer'], ['nrm_coordinator']),
   // The public HSDS API: no session, the same answer for everyone.
   'GET /hsds': everyone(),
   'GET /hsds/services': everyone(),

@@ -7,6 +7,9 @@ import { satisfactionSurvey } from '../../fixtures/xlsforms/forms.ts';
 import type { Target } from './expectations.ts';
 import type { MatrixFixture } from './fixture.ts';
 import { SERVICE_TYPES, TARGET_GROUPS, taxonomyId, termId } from '../../../src/domain/directory/taxonomy.ts';
+import type { SheetHeader } from '../../../src/server/activities/documents/attendance-sheet-pdf.ts';
+import type { ReportParticipant } from '../../../src/server/activities/documents/report-data.ts';
+import { writeAttendanceWorkbook } from '../../../src/server/activities/documents/attendance-workbook.ts';
 
 export interface BuiltRequest {
   url: string;
@@ -258,6 +261,17 @@ export const REQUESTS: Record<string, Builder> = {
   'POST /api/commands/activity.delete_evaluation': async (t, f) => {
     const { activityId, evaluationId } = await f.newActivity(t, { state: 'confirmed' });
     return command('activity.delete_evaluation', { activityId, evaluationId });
+  },
+  'GET /api/activities/{id}/report.docx': async (t, f) => ({ url: `/api/activities/${(await f.newActivity(t, { state: 'confirmed' })).activityId}/report.docx` }),
+  'GET /api/activities/{id}/report.pdf': async (t, f) => ({ url: `/api/activities/${(await f.newActivity(t, { state: 'confirmed' })).activityId}/report.pdf?lang=bm` }),
+  'GET /api/activities/{id}/attendance-sheet.pdf': async (t, f) => ({ url: `/api/activities/${(await f.newActivity(t, { state: 'confirmed' })).activityId}/attendance-sheet.pdf?rows=3` }),
+  'GET /api/activities/{id}/attendance-template.xlsx': async (t, f) => ({ url: `/api/activities/${(await f.newActivity(t, { state: 'confirmed' })).activityId}/attendance-template.xlsx?lang=en` }),
+  // The body is the file itself (no JSON): the workbook re-imports the fixture's participant.
+  'POST /api/activities/{id}/attendance/import': async (t, f) => {
+    const { activityId, participantCode } = await f.newActivity(t, { state: 'confirmed' });
+    const participant: ReportParticipant = { participantCode, sex: 'female', ageBand: '25-59', category: 'women', consentToBeNamed: false, name: null, days: [1, 2] };
+    const header: SheetHeader = { type: 'forum', title: 'Forum (démo)', startDate: '2026-12-01', endDate: '2026-12-02', days: 2, venue: null, regionName: null, locationPcode: 'ML01', organisers: [] };
+    return { url: `/api/activities/${activityId}/attendance/import?commandId=${uuidv4()}`, payload: await writeAttendanceWorkbook(header, [{ participantCode, registered: participant }], 'fr') };
   },
   'GET /hsds': async () => ({ url: '/hsds/' }),
   'GET /hsds/services': async (_t, f) => {

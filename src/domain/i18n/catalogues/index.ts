@@ -3,6 +3,12 @@
  * so features add their words without touching each other's files. French is the source:
  * message keys are typed against it.
  */
+import activitiesFr from './activities/fr.json' with { type: 'json' };
+import activitiesEn from './activities/en.json' with { type: 'json' };
+import activitiesBm from './activities/bm.json' with { type: 'json' };
+import activityReportFr from './activityReport/fr.json' with { type: 'json' };
+import activityReportEn from './activityReport/en.json' with { type: 'json' };
+import activityReportBm from './activityReport/bm.json' with { type: 'json' };
 import adminFr from './admin/fr.json' with { type: 'json' };
 import adminEn from './admin/en.json' with { type: 'json' };
 import adminBm from './admin/bm.json' with { type: 'json' };
@@ -97,9 +103,11 @@ import validationFr from './validation/fr.json' with { type: 'json' };
 import validationEn from './validation/en.json' with { type: 'json' };
 import validationBm from './validation/bm.json' with { type: 'json' };
 
-export const CATALOGUE_AREAS = ['admin', 'app', 'cases', 'cli', 'common', 'directory', 'directoryImport', 'errors', 'formFill', 'formLibrary', 'forms', 'home', 'login', 'nav', 'notifications', 'offline', 'organisations', 'passwordReset', 'pathways', 'personExport', 'publicDirectory', 'referralForm', 'referralStatistics', 'referrals', 'registration', 'roles', 'serviceEdit', 'shell', 'tokens', 'totp', 'validation'] as const;
+export const CATALOGUE_AREAS = ['activities', 'activityReport', 'admin', 'app', 'cases', 'cli', 'common', 'directory', 'directoryImport', 'errors', 'formFill', 'formLibrary', 'forms', 'home', 'login', 'nav', 'notifications', 'offline', 'organisations', 'passwordReset', 'pathways', 'personExport', 'publicDirectory', 'referralForm', 'referralStatistics', 'referrals', 'registration', 'roles', 'serviceEdit', 'shell', 'tokens', 'totp', 'validation'] as const;
 
 export const fr = {
+  ...activitiesFr,
+  ...activityReportFr,
   ...adminFr,
   ...appFr,
   ...casesFr,
@@ -134,6 +142,8 @@ export const fr = {
 };
 
 export const en = {
+  ...activitiesEn,
+  ...activityReportEn,
   ...adminEn,
   ...appEn,
   ...casesEn,
@@ -168,6 +178,8 @@ export const en = {
 };
 
 export const bm = {
+  ...activitiesBm,
+  ...activityReportBm,
   ...adminBm,
   ...appBm,
   ...casesBm,

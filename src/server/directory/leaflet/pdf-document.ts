@@ -6,6 +6,8 @@ export type PdfDoc = InstanceType<typeof PDFDocument>;
 
 export interface PdfOptions {
   size: 'A4' | 'A5';
+  /** Portrait unless said (the activity attendance sheet is landscape, for its day columns). */
+  layout?: 'portrait' | 'landscape';
   margins: { top: number; left: number; right: number; bottom: number };
   locale: Locale;
   title: string;
@@ -18,7 +20,7 @@ export interface PdfOptions {
  * with the bytes once `doc.end()` is called.
  */
 export function openPdf(options: PdfOptions): { doc: PdfDoc; done: Promise<Buffer> } {
-  const doc = new PDFDocument({ size: options.size, margins: options.margins, bufferPages: true, lang: options.locale, info: { Title: options.title, Creator: 'Sira' } });
+  const doc = new PDFDocument({ size: options.size, layout: options.layout ?? 'portrait', margins: options.margins, bufferPages: true, lang: options.locale, info: { Title: options.title, Creator: 'Sira' } });
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on('data', (c: Buffer) => chunks.push(c));

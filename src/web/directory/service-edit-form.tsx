@@ -11,7 +11,7 @@ import { detailMessage, problemMessage } from '../api/errors.ts';
 import { useI18n } from '../i18n/i18n.ts';
 import type { CurrentUser } from '../identity/session.ts';
 import { type ServiceDetail, type Taxonomy, serviceCommand, termsOf } from './service-edit-api.ts';
-import { CheckGroup, type Choice, InputField, SelectField, TextAreaField } from './service-edit-fields.tsx';
+import { CheckGroup, type Choice, InputField, SelectField, TextAreaField } from '../ui/form-fields.tsx';
 import { CapacityFields, LocationRows } from './service-edit-locations.tsx';
 import { CostRows, HoursRows, PhoneRows } from './service-edit-rows.tsx';
 import { type ServiceFormValues, type ServiceOutput, emptyValues, mergeSchedules, serverFieldPath, serviceResolver, valuesFromDetail } from './service-edit-values.ts';

@@ -5,7 +5,7 @@ import { regionChoices } from '../admin/organisation-regions.ts';
 import { newCommandId } from '../api/uuid.ts';
 import { formatDate } from '../i18n/format.ts';
 import { useI18n } from '../i18n/i18n.ts';
-import { InputField, SelectField } from './service-edit-fields.tsx';
+import { InputField, SelectField } from '../ui/form-fields.tsx';
 import { type ServiceForm, emptyLocation } from './service-edit-values.ts';
 
 const countryLabel = (country: string) => `organisations.country.${country}` as MessageKey;

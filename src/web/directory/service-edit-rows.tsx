@@ -3,7 +3,7 @@ import { WEEKDAYS } from '../../domain/directory/schedule.ts';
 import { COST_KINDS } from '../../domain/directory/schemas.ts';
 import type { MessageKey } from '../../domain/i18n/translate.ts';
 import { useI18n } from '../i18n/i18n.ts';
-import { InputField, SelectField } from './service-edit-fields.tsx';
+import { InputField, SelectField } from '../ui/form-fields.tsx';
 import type { ServiceForm as Form } from './service-edit-values.ts';
 
 export const dayLabel = (day: string) => `serviceEdit.day.${day}` as MessageKey;

@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useMemo } from 'preact/hooks';
 import { useFieldArray, useForm } from 'react-hook-form';
 import { IDENTITY_DOCUMENT_TYPES, SEXES } from '../../../domain/cases/identity.ts';
-import { InputField, SelectField } from '../../directory/service-edit-fields.tsx';
+import { InputField, SelectField } from '../../ui/form-fields.tsx';
 import { useI18n } from '../../i18n/i18n.ts';
 import { issueMessage } from '../../validation/zod-messages.ts';
 import { CASE_REGIONS, CONSENT_LANGUAGES, NATIONALITIES, countryName, documentKey, languageName, sexKey } from '../labels.ts';

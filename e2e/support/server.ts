@@ -59,6 +59,8 @@ export interface E2eServer {
   otherOrgCaseworker: E2eUser;
   /** An NRM coordinator (in the first organisation): decides link requests, reviews consent overrides. */
   coordinator: E2eUser;
+  /** A community engagement officer of the first organisation: plans and runs its activities, keeps the activity library. */
+  officer: E2eUser;
   /**
    * A person registered in the other organisation ("Fatoumata Traoré", born 2001-03-05, phone
    * +223 70 11 22 33), so that a registration in the first organisation meets a likely duplicate.
@@ -167,6 +169,12 @@ export async function startE2eServer(options: E2eServerOptions = {}): Promise<E2
     displayName: 'Oumar Sangaré',
     organisationName: user.organisationName,
   };
+  const officer: E2eUser = {
+    email: 'hawa.konate@example.org',
+    password: 'a community officer passphrase',
+    displayName: 'Hawa Konaté',
+    organisationName: user.organisationName,
+  };
   const otherOrgCase = { caseId: uuidv4(), caseCode: '', givenName: 'Fatoumata' };
   const otherOrgFocalPoint: E2eUser = {
     email: 'rasmane.sawadogo@example.org',
@@ -218,6 +226,8 @@ export async function startE2eServer(options: E2eServerOptions = {}): Promise<E2
     await run('user.create', { userId: uuidv4(), email: totpRequiredUser.email, displayName: totpRequiredUser.displayName, password: totpRequiredUser.password, organisationId, roles: ['sensitive_data_officer'] });
     // The directory: the shipped taxonomy, then one entry per organisation (synthetic numbers, zeros after the country code).
     await run('taxonomy.seed', {});
+    // The shipped activity library (themes, exercises, questionnaire items); the forms themselves are not seeded here.
+    await run('activity_library.seed_builtin', {});
     await run('service.create', {
       serviceId: services.own.id,
       organisationId,
@@ -246,6 +256,7 @@ export async function startE2eServer(options: E2eServerOptions = {}): Promise<E2
     await run('user.create', { userId: uuidv4(), email: focalPoint.email, displayName: focalPoint.displayName, password: focalPoint.password, organisationId, roles: ['service_focal_point'] });
     await run('user.create', { userId: uuidv4(), email: otherOrgCaseworker.email, displayName: otherOrgCaseworker.displayName, password: otherOrgCaseworker.password, organisationId: otherOrganisationId, roles: ['case_manager'] });
     await run('user.create', { userId: uuidv4(), email: coordinator.email, displayName: coordinator.displayName, password: coordinator.password, organisationId, roles: ['nrm_coordinator'] });
+    await run('user.create', { userId: uuidv4(), email: officer.email, displayName: officer.displayName, password: officer.password, organisationId, roles: ['community_engagement_officer'] });
     const registered = await run('case.register', {
       caseId: otherOrgCase.caseId,
       organisationId: otherOrganisationId,
@@ -300,6 +311,7 @@ export async function startE2eServer(options: E2eServerOptions = {}): Promise<E2
     focalPoint,
     otherOrgCaseworker,
     coordinator,
+    officer,
     otherOrgCase,
     otherOrgFocalPoint,
     thirdOrgFocalPoint,

@@ -143,6 +143,12 @@ export const FEATURE_ROUTES: readonly FeatureRoute[] = [
     ability: 'referral.statistics',
   },
   {
+    // The themes, exercises and questionnaires activities are planned from; before `/activities/:id`.
+    path: '/activities/library',
+    component: lazy(() => import('../activity-library/library-page.tsx').then((m) => m.ActivityLibraryPage)),
+    ability: 'activity_library.read',
+  },
+  {
     path: '/jobs',
     component: lazy(() => import('../jobs/jobs-page.tsx').then((m) => m.JobsPage)),
     nav: { label: 'nav.jobs', icon: 'tasks' },

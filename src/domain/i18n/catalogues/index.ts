@@ -6,6 +6,9 @@
 import activitiesFr from './activities/fr.json' with { type: 'json' };
 import activitiesEn from './activities/en.json' with { type: 'json' };
 import activitiesBm from './activities/bm.json' with { type: 'json' };
+import activityLibraryFr from './activityLibrary/fr.json' with { type: 'json' };
+import activityLibraryEn from './activityLibrary/en.json' with { type: 'json' };
+import activityLibraryBm from './activityLibrary/bm.json' with { type: 'json' };
 import activityReportFr from './activityReport/fr.json' with { type: 'json' };
 import activityReportEn from './activityReport/en.json' with { type: 'json' };
 import activityReportBm from './activityReport/bm.json' with { type: 'json' };
@@ -103,10 +106,11 @@ import validationFr from './validation/fr.json' with { type: 'json' };
 import validationEn from './validation/en.json' with { type: 'json' };
 import validationBm from './validation/bm.json' with { type: 'json' };
 
-export const CATALOGUE_AREAS = ['activities', 'activityReport', 'admin', 'app', 'cases', 'cli', 'common', 'directory', 'directoryImport', 'errors', 'formFill', 'formLibrary', 'forms', 'home', 'login', 'nav', 'notifications', 'offline', 'organisations', 'passwordReset', 'pathways', 'personExport', 'publicDirectory', 'referralForm', 'referralStatistics', 'referrals', 'registration', 'roles', 'serviceEdit', 'shell', 'tokens', 'totp', 'validation'] as const;
+export const CATALOGUE_AREAS = ['activities', 'activityLibrary', 'activityReport', 'admin', 'app', 'cases', 'cli', 'common', 'directory', 'directoryImport', 'errors', 'formFill', 'formLibrary', 'forms', 'home', 'login', 'nav', 'notifications', 'offline', 'organisations', 'passwordReset', 'pathways', 'personExport', 'publicDirectory', 'referralForm', 'referralStatistics', 'referrals', 'registration', 'roles', 'serviceEdit', 'shell', 'tokens', 'totp', 'validation'] as const;
 
 export const fr = {
   ...activitiesFr,
+  ...activityLibraryFr,
   ...activityReportFr,
   ...adminFr,
   ...appFr,
@@ -143,6 +147,7 @@ export const fr = {
 
 export const en = {
   ...activitiesEn,
+  ...activityLibraryEn,
   ...activityReportEn,
   ...adminEn,
   ...appEn,
@@ -179,6 +184,7 @@ export const en = {
 
 export const bm = {
   ...activitiesBm,
+  ...activityLibraryBm,
   ...activityReportBm,
   ...adminBm,
   ...appBm,

@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { seedBuiltinForms } from './support/api.ts';
 import { MIN_TOUCH_PX, height, saveScreenshot } from './support/browser.ts';
 import { useE2eEnvironment } from './support/environment.ts';
 import { bodyText, expectFitsPhone, expectNoSeriousViolations, signedInPage } from './support/pages.ts';
@@ -8,22 +8,6 @@ import type { E2eUser } from './support/server.ts';
 const env = useE2eEnvironment();
 
 const signedIn = (user: E2eUser, path: string) => signedInPage(env.browser, env.server.url, user, path);
-
-/**
- * The shipped screening questionnaires, installed as `sira forms seed-builtin` does, by an
- * administrator through the command (here, not in the shared fixture: other tests expect an
- * empty form library).
- */
-async function seedScreeningForms(): Promise<void> {
-  const context = await env.browser.newContext();
-  const { request } = context;
-  const login = await request.post(`${env.server.url}/api/auth/login`, { data: { email: env.server.admin.email, password: env.server.admin.password } });
-  expect(login.status()).toBe(200);
-  const me = (await (await request.get(`${env.server.url}/api/auth/me`)).json()) as { csrfToken: string };
-  const seeded = await request.post(`${env.server.url}/api/commands/form.seed_builtin`, { headers: { 'x-csrf-token': me.csrfToken }, data: { id: randomUUID(), input: {} } });
-  expect(seeded.status(), await seeded.text()).toBe(200);
-  await context.close();
-}
 
 describe('registering a person', () => {
   let caseCode = '';
@@ -47,7 +31,7 @@ describe('registering a person', () => {
   });
 
   it('screens, records consent, is warned of a duplicate held elsewhere without seeing it, and registers', async () => {
-    await seedScreeningForms();
+    await seedBuiltinForms(env);
     const page = await signedIn(env.server.user, '/cases/new');
     await page.getByRole('heading', { name: 'Qui est la personne ?' }).waitFor();
     await page.getByText('Étape 1 sur 5').waitFor();

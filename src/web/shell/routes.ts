@@ -143,10 +143,32 @@ export const FEATURE_ROUTES: readonly FeatureRoute[] = [
     ability: 'referral.statistics',
   },
   {
+    path: '/activities',
+    component: lazy(() => import('../activities/activities-page.tsx').then((m) => m.ActivitiesPage)),
+    nav: { label: 'nav.activities', icon: 'community' },
+    ability: 'activity.list',
+  },
+  {
     // The themes, exercises and questionnaires activities are planned from; before `/activities/:id`.
     path: '/activities/library',
     component: lazy(() => import('../activity-library/library-page.tsx').then((m) => m.ActivityLibraryPage)),
     ability: 'activity_library.read',
+  },
+  {
+    path: '/activities/new',
+    component: lazy(() => import('../activities/plan-page.tsx').then((m) => m.ActivityNewPage)),
+    ability: 'activity.list',
+  },
+  {
+    path: '/activities/:id/edit',
+    component: lazy(() => import('../activities/plan-page.tsx').then((m) => m.ActivityEditPage)),
+    ability: 'activity.list',
+  },
+  {
+    // After every `/activities/<word>` page: routes match in order, and "new" or "library" is no activity's id.
+    path: '/activities/:id',
+    component: lazy(() => import('../activities/activity-page.tsx').then((m) => m.ActivityPage)),
+    ability: 'activity.list',
   },
   {
     path: '/jobs',

@@ -10,6 +10,8 @@ const PATHS = {
   // navigation and interface
   home: ['M3 11l9-8 9 8', 'M5 9.5V21h14V9.5', 'M10 21v-6h4v6'],
   account: [circle(12, 8, 4), 'M4 21c0-4 4-6 8-6s8 2 8 6'],
+  // a group of people: forums, workshops, trainings
+  community: [circle(8, 8, 3), circle(16, 8, 3), 'M2 20c0-3 3-5 6-5s6 2 6 5', 'M15 15.2c.3-.1.7-.2 1-.2 3 0 6 2 6 5'],
   help: [RING, 'M9.5 9a2.5 2.5 0 1 1 3.5 2.3c-.6.3-1 .9-1 1.6V14', 'M12 17.5v.01'],
   tasks: ['M9 6h11', 'M9 12h11', 'M9 18h11', 'M4 6h.01', 'M4 12h.01', 'M4 18h.01'],
   signOut: ['M10 4H5v16h5', 'M16 8l4 4-4 4', 'M20 12H10'],

@@ -143,6 +143,22 @@ export const FEATURE_ROUTES: readonly FeatureRoute[] = [
     ability: 'referral.statistics',
   },
   {
+    // The screens of the day of an activity; each its own chunk (evaluations carries ODK's evaluator).
+    path: '/activities/:id/attendance',
+    component: lazy(() => import('../activities/run/attendance-page.tsx').then((m) => m.AttendancePage)),
+    ability: 'activity.list',
+  },
+  {
+    path: '/activities/:id/evaluations',
+    component: lazy(() => import('../activities/run/evaluations-page.tsx').then((m) => m.EvaluationsPage)),
+    ability: 'activity.list',
+  },
+  {
+    path: '/activities/:id/results',
+    component: lazy(() => import('../activities/run/results-page.tsx').then((m) => m.ResultsPage)),
+    ability: 'activity.list',
+  },
+  {
     path: '/activities',
     component: lazy(() => import('../activities/activities-page.tsx').then((m) => m.ActivitiesPage)),
     nav: { label: 'nav.activities', icon: 'community' },

@@ -12,6 +12,9 @@ import activityLibraryBm from './activityLibrary/bm.json' with { type: 'json' };
 import activityReportFr from './activityReport/fr.json' with { type: 'json' };
 import activityReportEn from './activityReport/en.json' with { type: 'json' };
 import activityReportBm from './activityReport/bm.json' with { type: 'json' };
+import activityRunFr from './activityRun/fr.json' with { type: 'json' };
+import activityRunEn from './activityRun/en.json' with { type: 'json' };
+import activityRunBm from './activityRun/bm.json' with { type: 'json' };
 import adminFr from './admin/fr.json' with { type: 'json' };
 import adminEn from './admin/en.json' with { type: 'json' };
 import adminBm from './admin/bm.json' with { type: 'json' };
@@ -106,12 +109,13 @@ import validationFr from './validation/fr.json' with { type: 'json' };
 import validationEn from './validation/en.json' with { type: 'json' };
 import validationBm from './validation/bm.json' with { type: 'json' };
 
-export const CATALOGUE_AREAS = ['activities', 'activityLibrary', 'activityReport', 'admin', 'app', 'cases', 'cli', 'common', 'directory', 'directoryImport', 'errors', 'formFill', 'formLibrary', 'forms', 'home', 'login', 'nav', 'notifications', 'offline', 'organisations', 'passwordReset', 'pathways', 'personExport', 'publicDirectory', 'referralForm', 'referralStatistics', 'referrals', 'registration', 'roles', 'serviceEdit', 'shell', 'tokens', 'totp', 'validation'] as const;
+export const CATALOGUE_AREAS = ['activities', 'activityLibrary', 'activityReport', 'activityRun', 'admin', 'app', 'cases', 'cli', 'common', 'directory', 'directoryImport', 'errors', 'formFill', 'formLibrary', 'forms', 'home', 'login', 'nav', 'notifications', 'offline', 'organisations', 'passwordReset', 'pathways', 'personExport', 'publicDirectory', 'referralForm', 'referralStatistics', 'referrals', 'registration', 'roles', 'serviceEdit', 'shell', 'tokens', 'totp', 'validation'] as const;
 
 export const fr = {
   ...activitiesFr,
   ...activityLibraryFr,
   ...activityReportFr,
+  ...activityRunFr,
   ...adminFr,
   ...appFr,
   ...casesFr,
@@ -149,6 +153,7 @@ export const en = {
   ...activitiesEn,
   ...activityLibraryEn,
   ...activityReportEn,
+  ...activityRunEn,
   ...adminEn,
   ...appEn,
   ...casesEn,
@@ -186,6 +191,7 @@ export const bm = {
   ...activitiesBm,
   ...activityLibraryBm,
   ...activityReportBm,
+  ...activityRunBm,
   ...adminBm,
   ...appBm,
   ...casesBm,

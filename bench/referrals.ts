@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { buildRegistry } from '../src/server/commands/registry.ts';
@@ -7,7 +6,7 @@ import { type MachineInfo, REPO_ROOT, loadAverage, machineInfo } from './machine
 import { type InboxResult, BIG_RECEIVERS, EXPLAIN_ABOVE_MS, benchInbox } from './referrals-inbox.ts';
 import { startApp } from './referrals-app.ts';
 import { type Latency, type ReferralWritesResult, benchReferralWrites, seedWrites } from './referrals-writes.ts';
-import { busy } from './report.ts';
+import { runLine, writeMarkedSection } from './report.ts';
 import { fmtMs } from './stats.ts';
 import { pgliteTarget, postgresTarget } from './targets.ts';
 
@@ -121,15 +120,13 @@ function backendSection(r: ReferralBenchResult): string[] {
 }
 
 export function renderReferralsReport(results: readonly ReferralBenchResult[], meta: { startedAt: Date; durationMs: number; machine: MachineInfo; load: { start: number; end: number }; skipped: string[] }): string {
-  const m = meta.machine;
   const lines = [
     REFERRALS_START,
     '<!-- Written by `npm run bench` (alone: SIRA_BENCH_ONLY=referrals): everything between these markers is replaced on each run. -->',
     '',
     '### Referrals: create and accept against plain SQL; provider inbox',
     '',
-    `${meta.startedAt.toISOString().replace(/\.\d+Z$/, 'Z')}, ${(meta.durationMs / 1000).toFixed(0)} s; ${m.cpuModel}, ${m.cores} cores, ${m.memoryGiB} GiB; Node ${m.node}, PGlite ${m.pglite}; commit ${m.commit}. ` +
-      `Load average (1 min) before / after: ${meta.load.start.toFixed(2)} / ${meta.load.end.toFixed(2)}${busy({ load: meta.load, machine: m }) ? ' (**busy: other work was running on the machine; figures are lower and noisier than on an idle one**)' : ''}.`,
+    runLine(meta),
     '',
   ];
   for (const r of results) lines.push(...backendSection(r));
@@ -138,17 +135,9 @@ export function renderReferralsReport(results: readonly ReferralBenchResult[], m
   return `${lines.join('\n')}\n`;
 }
 
-/**
- * Replaces the referrals section only (added at the end the first time), leaving the rest of the
- * file as it is. A marker counts only on a line of its own, so prose that names it is left alone.
- */
+/** Replaces the referrals section only (added at the end the first time), leaving the rest of the file as it is. */
 export function writeReferralsSection(file: string, section: string): void {
-  const lines = fs.readFileSync(file, 'utf8').split('\n');
-  const start = lines.indexOf(REFERRALS_START);
-  const end = lines.indexOf(REFERRALS_END);
-  const own = section.replace(/\n$/, '').split('\n');
-  const next = start !== -1 && end > start ? [...lines.slice(0, start), ...own, ...lines.slice(end + 1)] : [...lines.join('\n').trimEnd().split('\n'), '', ...own, ''];
-  fs.writeFileSync(file, next.join('\n'));
+  writeMarkedSection(file, REFERRALS_START, REFERRALS_END, section);
 }
 
 /** The whole referrals part of the run, both backends; returns the section for BENCHMARKS.md. */

@@ -117,3 +117,26 @@ export function writeReport(file: string, section: string): void {
   }
   fs.writeFileSync(file, next);
 }
+
+/**
+ * Replaces one generated section between its markers (added at the end the first time), leaving
+ * the rest of the file as it is. A marker counts only on a line of its own, so prose that names
+ * it is left alone.
+ */
+export function writeMarkedSection(file: string, startMarker: string, endMarker: string, section: string): void {
+  const lines = fs.readFileSync(file, 'utf8').split('\n');
+  const start = lines.indexOf(startMarker);
+  const end = lines.indexOf(endMarker);
+  const own = section.replace(/\n$/, '').split('\n');
+  const next = start !== -1 && end > start ? [...lines.slice(0, start), ...own, ...lines.slice(end + 1)] : [...lines.join('\n').trimEnd().split('\n'), '', ...own, ''];
+  fs.writeFileSync(file, next.join('\n'));
+}
+
+/** The line under a generated section's title: when, how long, on what machine, and how busy it was. */
+export function runLine(meta: { startedAt: Date; durationMs: number; machine: MachineInfo; load: { start: number; end: number } }): string {
+  const m = meta.machine;
+  return (
+    `${meta.startedAt.toISOString().replace(/\.\d+Z$/, 'Z')}, ${(meta.durationMs / 1000).toFixed(0)} s; ${m.cpuModel}, ${m.cores} cores, ${m.memoryGiB} GiB; Node ${m.node}, PGlite ${m.pglite}; commit ${m.commit}. ` +
+    `Load average (1 min) before / after: ${meta.load.start.toFixed(2)} / ${meta.load.end.toFixed(2)}${busy({ load: meta.load, machine: m }) ? ' (**busy: other work was running on the machine; figures are lower and noisier than on an idle one**)' : ''}.`
+  );
+}

@@ -18,7 +18,9 @@
  *   SIRA_BENCH_REFERRALS     referrals created then accepted per path (default 300, at most 5000)
  *   SIRA_BENCH_REFERRAL_REGISTER  referrals in the register the provider inbox is timed against
  *                            (default 1000000 on PostgreSQL, 50000 on the embedded database)
+ *   SIRA_BENCH_ACTIVITY_PARTICIPANTS  participants of the benchmarked training (default 200, at most 2000)
  *   SIRA_BENCH_ONLY=referrals  run only the referral benchmarks and rewrite only their section
+ *   SIRA_BENCH_ONLY=activities run only the community activity benchmarks and rewrite only their section
  *   SIRA_BENCH_NO_WRITE=1    print only, leave BENCHMARKS.md alone
  */
 import path from 'node:path';
@@ -29,8 +31,9 @@ import { type RegistrationCheckResult, benchRegistrationCheck, benchRegistration
 import { type DirectorySearchResult, benchDirectorySearch, renderDirectorySearchReport } from './directory-search.ts';
 import { REPO_ROOT, loadAverage, machineInfo } from './machine.ts';
 import { benchPasswordHash } from './password-hash.ts';
+import { ACTIVITIES_END, ACTIVITIES_START, runActivityBenches } from './activities.ts';
 import { BENCHMARKS_FILE, runReferralBenches, writeReferralsSection } from './referrals.ts';
-import { END_MARKER, busy, renderReport, writeReport } from './report.ts';
+import { END_MARKER, busy, renderReport, writeMarkedSection, writeReport } from './report.ts';
 import { fmtMs } from './stats.ts';
 import { benchWeb } from './web-load.ts';
 import { renderWebReport } from './web-report.ts';
@@ -64,6 +67,13 @@ async function main(): Promise<void> {
     const registerAll = process.env.SIRA_BENCH_REFERRAL_REGISTER ? intFromEnv('SIRA_BENCH_REFERRAL_REGISTER', 1, 2_000_000) : undefined;
     return { n: intFromEnv('SIRA_BENCH_REFERRALS', 300, 5000), registerPostgres: registerAll ?? 1_000_000, registerPglite: registerAll ?? 50_000, requests: 200, log };
   };
+  const activityOptions = () => ({ participants: intFromEnv('SIRA_BENCH_ACTIVITY_PARTICIPANTS', 200, 2000), days: 3, downloads: 5, log });
+  if (process.env.SIRA_BENCH_ONLY === 'activities') {
+    const activitiesSection = await runActivityBenches(activityOptions());
+    if (process.env.SIRA_BENCH_NO_WRITE === '1') log(`\n${activitiesSection}`);
+    else writeMarkedSection(BENCHMARKS_FILE, ACTIVITIES_START, ACTIVITIES_END, activitiesSection);
+    return;
+  }
   if (process.env.SIRA_BENCH_ONLY === 'referrals') {
     const referralsSection = await runReferralBenches(referralOptions());
     if (process.env.SIRA_BENCH_NO_WRITE === '1') log(`\n${referralsSection}`);
@@ -121,6 +131,7 @@ async function main(): Promise<void> {
   }
 
   const referralsSection = await runReferralBenches(referralOptions());
+  const activitiesSection = await runActivityBenches(activityOptions());
 
   const webRuns = intFromEnv('SIRA_BENCH_WEB_RUNS', 5, 20);
   log(`\nWeb app: bytes of JavaScript, and login page load time under network emulation, ${webRuns} runs per profile`);
@@ -135,11 +146,12 @@ async function main(): Promise<void> {
     `${[...renderDirectorySearchReport(directory), ...renderDedupeReport(dedupe), ...renderRegistrationCheckReport(registrationChecks, registrationQuality), ...renderWebReport(web)].join('\n')}\n${END_MARKER}`,
   );
   if (process.env.SIRA_BENCH_NO_WRITE === '1') {
-    log(`\n${section}\n${referralsSection}`);
+    log(`\n${section}\n${referralsSection}\n${activitiesSection}`);
   } else {
     const file = path.join(REPO_ROOT, 'BENCHMARKS.md');
     writeReport(file, section);
     writeReferralsSection(file, referralsSection);
+    writeMarkedSection(file, ACTIVITIES_START, ACTIVITIES_END, activitiesSection);
     log(`\nWrote ${path.relative(process.cwd(), file) || file} (${(durationMs / 1000).toFixed(0)} s)`);
   }
 }

@@ -71,7 +71,7 @@ async function inspect<T>(target: Target, fn: (db: Db) => Promise<T>): Promise<T
   }
 }
 
-async function count(db: Db, table: 'organisations' | 'users' | 'cases' | 'referrals'): Promise<number> {
+async function count(db: Db, table: 'organisations' | 'users' | 'cases' | 'referrals' | 'activities'): Promise<number> {
   const [r] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from ${sql.identifier(table)}`);
   return r!.n;
 }
@@ -126,10 +126,10 @@ describe(`sira CLI (${BACKEND})`, () => {
     const first = await sira(['seed-demo']);
     expect(first.code).toBe(0);
     expect(first.stdout).toBe('Données de démonstration créées : 8 organisations, 15 comptes. Mot de passe de démonstration : sira-demo-2024\n');
-    const counted = () => inspect(main, async (db) => ({ organisations: await count(db, 'organisations'), users: await count(db, 'users'), cases: await count(db, 'cases'), referrals: await count(db, 'referrals'), snapshot: await snapshot(db) }));
+    const counted = () => inspect(main, async (db) => ({ organisations: await count(db, 'organisations'), users: await count(db, 'users'), cases: await count(db, 'cases'), referrals: await count(db, 'referrals'), activities: await count(db, 'activities'), snapshot: await snapshot(db) }));
     const once = await counted();
     // The administrator's organisation and account, plus the demo's; the refused short-password admin is absent.
-    expect(once).toMatchObject({ organisations: 9, users: 16, cases: 4, referrals: 3 });
+    expect(once).toMatchObject({ organisations: 9, users: 16, cases: 4, referrals: 3, activities: 2 });
     expect(await sira(['seed-demo'])).toMatchObject({ code: 0, stdout: first.stdout });
     expect(await counted()).toEqual(once);
   });

@@ -9,6 +9,7 @@ import { DEMO_SERVICES, demoServiceId, demoServiceInput, demoVerifiedAt } from '
 import { stableId } from '../ids.ts';
 import { DEMO_CASES, demoConsents } from '../demo-cases.ts';
 import { DEMO_REFERRALS } from '../demo-referrals.ts';
+import { seedDemoActivities } from '../demo-activities.ts';
 import { secretBoxProvider } from '../../server/crypto/secret-key.ts';
 
 /**
@@ -68,6 +69,7 @@ export const seedDemo: Verb = async (ctx, args) => {
       await run('referral.create', key, { referralId, caseId: stableId(`demo:case:${caseKey}`), serviceId: demoServiceId(service), ...fields });
       for (const s of steps) await run(`referral.${s.event}`, key, { referralId, ...(s.note ? { note: s.note } : {}) });
     }
+    await seedDemoActivities(run, stableId('demo:organisation:ml-community'));
   });
   ctx.out(ctx.t('cli.seed.done', { organisations: DEMO_ORGANISATIONS.length, users: DEMO_USERS.length, password: DEMO_PASSWORD }));
   return EXIT.ok;
